@@ -1,0 +1,6 @@
+import type { ReactNode } from 'react';
+import { DeskShell } from '../_components/shells';
+
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return <DeskShell>{children}</DeskShell>;
+}

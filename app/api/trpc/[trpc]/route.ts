@@ -1,0 +1,25 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { revalidatePath } from 'next/cache';
+import { getSessionUserId } from '@/server/auth/config';
+import { getAppDb } from '@/server/db';
+import { appRouter } from '@/server/routers';
+import { createContext } from '@/server/trpc/context';
+
+function handle(req: Request) {
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: async () => {
+      const [db, sessionUserId] = await Promise.all([getAppDb(), getSessionUserId()]);
+      return createContext({
+        db,
+        sessionUserId,
+        requestId: req.headers.get('x-request-id') ?? undefined,
+        revalidatePublicPaths: (paths) => paths.forEach((path) => revalidatePath(path)),
+      });
+    },
+  });
+}
+
+export { handle as GET, handle as POST };

@@ -1,0 +1,124 @@
+// The client factory: opens the database DATABASE_URL names, with the right driver and
+// schema, behind one type. Shared query code is typed against the SQLite schema and
+// receives the matching dialect's tables at run time (see CONTRIBUTING.md, "Two dialects").
+import type { ResultSet } from '@libsql/client';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { parseDatabaseUrl, type DatabaseConfig } from './config';
+import * as pgSchema from './schema/pg';
+import * as sqliteSchema from './schema/sqlite';
+
+export type Schema = typeof sqliteSchema;
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A query runner: the database itself or an open transaction. */
+export type Queryable = BaseSQLiteDatabase<'async', ResultSet | unknown, Schema>;
+
+/** What data-access functions receive: a query runner and the tables of its dialect. */
+export type Db = {
+  readonly q: Queryable;
+  readonly t: Schema;
+  readonly dialect: DialectName;
+};
+
+export type AppDb = Db & {
+  /** Runs `work` in one transaction; on SQLite transactions are queued one at a time. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /**
+   * Runs `work` while holding a database-wide lock, so that when several app instances
+   * start together only one migrates or seeds at a time.
+   */
+  runExclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** 'pglite' for the embedded Postgres used in tests, otherwise the dialect. */
+  readonly driver: 'sqlite' | 'postgres' | 'pglite';
+};
+
+// Any constant works; it only has to be the same in every app instance.
+const EXCLUSIVE_LOCK_KEY = 7_310_411;
+
+type RawTransactional = {
+  transaction<T>(work: (tx: unknown) => Promise<T>): Promise<T>;
+};
+
+function wrap(
+  raw: unknown,
+  dialect: DialectName,
+  driver: AppDb['driver'],
+  close: () => Promise<void>,
+  runExclusive: AppDb['runExclusive'] = (work) => work(),
+): AppDb {
+  const q = raw as Queryable;
+  const t = (dialect === 'sqlite' ? sqliteSchema : pgSchema) as unknown as Schema;
+  // libsql fails concurrent write transactions on one file with SQLITE_BUSY instead of
+  // waiting, and a busy timeout would block the event loop; so writes take turns here.
+  let queue: Promise<unknown> = Promise.resolve();
+  const runTransaction = <T>(work: (tx: Db) => Promise<T>): Promise<T> =>
+    (raw as RawTransactional).transaction((tx) => work({ q: tx as Queryable, t, dialect }));
+  return {
+    q,
+    t,
+    dialect,
+    driver,
+    close,
+    runExclusive,
+    transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+      if (dialect !== 'sqlite') return runTransaction(work);
+      const result = queue.then(() => runTransaction(work));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
+export async function openSqlite(filePath: string): Promise<AppDb> {
+  const [{ createClient }, { drizzle }, fs, path] = await Promise.all([
+    import('@libsql/client'),
+    import('drizzle-orm/libsql'),
+    import('node:fs'),
+    import('node:path'),
+  ]);
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const client = createClient({ url: `file:${filePath}` });
+  await client.execute('PRAGMA journal_mode=WAL');
+  await client.execute('PRAGMA foreign_keys=ON');
+  const orm = drizzle({ client, schema: sqliteSchema });
+  return wrap(orm, 'sqlite', 'sqlite', async () => client.close());
+}
+
+export async function openPostgres(url: string): Promise<AppDb> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const orm = drizzle({ client: pool, schema: pgSchema });
+  const runExclusive: AppDb['runExclusive'] = async (work) => {
+    // Session-level advisory locks belong to one connection, so lock and unlock on the same one.
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query('select pg_advisory_lock($1)', [EXCLUSIVE_LOCK_KEY]);
+      try {
+        return await work();
+      } finally {
+        await lockClient.query('select pg_advisory_unlock($1)', [EXCLUSIVE_LOCK_KEY]);
+      }
+    } finally {
+      lockClient.release();
+    }
+  };
+  return wrap(orm, 'postgres', 'postgres', async () => pool.end(), runExclusive);
+}
+
+/** Embedded Postgres (WASM) in memory, for the test matrix. */
+export async function openPglite(): Promise<AppDb> {
+  const [{ PGlite }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
+  const client = new PGlite();
+  const orm = drizzle({ client, schema: pgSchema });
+  return wrap(orm, 'postgres', 'pglite', async () => client.close());
+}
+
+export async function openDatabase(config: DatabaseConfig = parseDatabaseUrl(process.env.DATABASE_URL)): Promise<AppDb> {
+  return config.dialect === 'sqlite' ? openSqlite(config.filePath) : openPostgres(config.url);
+}

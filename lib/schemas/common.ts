@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const idSchema = z.number().int().positive().max(2_147_483_647);
+export const versionSchema = z.number().int().positive().max(2_147_483_647);
+
+/** http(s) only: javascript:, data: and every other scheme are refused with a clear message. */
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2_000, 'Use a URL of at most 2,000 characters.')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && Boolean(url.hostname);
+    } catch {
+      return false;
+    }
+  }, 'Enter a full web address starting with http:// or https://.');
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9-]+$/, 'A slug has only lower-case letters, digits and hyphens.');

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { checklistToggleSchema, claimListFilterSchema, createClaimSchema, updateClaimSchema } from '@/lib/schemas/claims';
+import { idSchema } from '@/lib/schemas/common';
+import {
+  createClaim,
+  getClaimDetail,
+  listClaimsForArticle,
+  setChecklistItem,
+  setFollowing,
+  updateClaim,
+} from '../services/claims';
+import { reviewerProcedure, router } from '../trpc/init';
+import { checklistItemOutput, claimDetailOutput, claimSummaryOutput } from './outputs';
+
+export const claimsRouter = router({
+  create: reviewerProcedure
+    .input(createClaimSchema)
+    .output(claimSummaryOutput)
+    .mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),
+
+  update: reviewerProcedure
+    .input(updateClaimSchema)
+    .output(claimSummaryOutput)
+    .mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),
+
+  listByArticle: reviewerProcedure
+    .input(claimListFilterSchema)
+    .output(z.array(claimSummaryOutput))
+    .query(({ ctx, input }) => listClaimsForArticle(ctx.db, ctx.user, input)),
+
+  detail: reviewerProcedure
+    .input(z.object({ claimId: idSchema }))
+    .output(claimDetailOutput)
+    .query(({ ctx, input }) => getClaimDetail(ctx.db, ctx.user, input.claimId)),
+
+  setChecklistItem: reviewerProcedure
+    .input(checklistToggleSchema)
+    .output(z.array(checklistItemOutput.extend({ isChecked: z.boolean() })))
+    .mutation(({ ctx, input }) => setChecklistItem(ctx.db, ctx.user, input)),
+
+  setFollowing: reviewerProcedure
+    .input(z.object({ claimId: idSchema, isFollowing: z.boolean() }))
+    .output(z.object({ isFollowing: z.boolean() }))
+    .mutation(({ ctx, input }) => setFollowing(ctx.db, ctx.user, input)),
+});

@@ -1,0 +1,28 @@
+import { createCallerFactory, router } from '../trpc/init';
+import { annotationsRouter } from './annotations';
+import { articlesRouter } from './articles';
+import { claimsRouter } from './claims';
+import { deskRouter } from './desk';
+import { healthRouter } from './health';
+import { publicRouter } from './public';
+import { reviewRouter } from './review';
+import { sessionRouter } from './session';
+import { usersRouter } from './users';
+import { verdictsRouter } from './verdicts';
+
+export const appRouter = router({
+  health: healthRouter,
+  session: sessionRouter,
+  users: usersRouter,
+  articles: articlesRouter,
+  claims: claimsRouter,
+  annotations: annotationsRouter,
+  verdicts: verdictsRouter,
+  desk: deskRouter,
+  review: reviewRouter,
+  public: publicRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);
