@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { findAuditEventsForEntity } from '@/db/queries/audit';
 import { DEFAULT_CHECKLIST, DEFAULT_RATING_SCALE } from '@/lib/ratings';
 import { createTestDb, testDialects, type TestDb, type TestDialect } from './helpers/databases';
-import { callerFor, seedArticle, seedClaim, seedProposal, seedUser, type SeededUser } from './helpers/seed';
+import {
+  callerFor,
+  restoreDeskDefaults,
+  seedArticle,
+  seedClaim,
+  seedProposal,
+  seedUser,
+  type SeededUser,
+} from './helpers/seed';
 
 describe.each(testDialects())('reviewer dashboard and staff on %s', (dialect) => {
   let testDb: TestDb;
@@ -106,6 +114,14 @@ describe.each(testDialects())('reviewer dashboard and staff on %s', (dialect) =>
     }
   });
 
+  it('serves the default settings, with no stored versions, to reviewers', async () => {
+    // Nothing in this database ever changes the settings.
+    const settings = await (await callerFor(testDb.db, colleague)).desk.settings();
+    expect(settings.ratingScale).toEqual(DEFAULT_RATING_SCALE);
+    expect(settings.checklist).toEqual(DEFAULT_CHECKLIST);
+    expect(settings.versions).toEqual({ ratingScale: null, checklist: null });
+  });
+
   it('lists active staff by name without private fields', async () => {
     const zed = await seedUser(testDb.db, 'editor', { name: 'Zed Staffer' });
     const amy = await seedUser(testDb.db, 'admin', { name: 'Amy Staffer' });
@@ -122,87 +138,94 @@ describe.each(testDialects())('reviewer dashboard and staff on %s', (dialect) =>
   });
 });
 
-// Settings are desk-wide, so every test here gets a database of its own.
+// Settings are desk-wide: these tests share a database of their own and put the defaults back
+// after each test.
 describe.each(testDialects())('desk settings on %s', (dialect: TestDialect) => {
-  async function freshDesk() {
-    const testDb = await createTestDb(dialect);
-    onTestFinished(() => testDb.dispose());
-    return { testDb, admin: await seedUser(testDb.db, 'admin'), reviewer: await seedUser(testDb.db, 'reviewer') };
+  let testDb: TestDb;
+  let admin: SeededUser;
+
+  beforeAll(async () => {
+    testDb = await createTestDb(dialect);
+    admin = await seedUser(testDb.db, 'admin');
+  });
+  afterAll(() => testDb.dispose());
+
+  async function adminDesk() {
+    onTestFinished(() => restoreDeskDefaults(testDb.db, admin.actor));
+    const asAdmin = await callerFor(testDb.db, admin);
+    return { asAdmin, loaded: await asAdmin.desk.settings() };
   }
 
-  it('serves the defaults, with no stored versions, to reviewers', async () => {
-    const { testDb, reviewer } = await freshDesk();
-    const settings = await (await callerFor(testDb.db, reviewer)).desk.settings();
-    expect(settings.ratingScale).toEqual(DEFAULT_RATING_SCALE);
-    expect(settings.checklist).toEqual(DEFAULT_CHECKLIST);
-    expect(settings.versions).toEqual({ ratingScale: null, checklist: null });
-  });
-
   it('saves the checklist for everyone, versioned and audited', async () => {
-    const { testDb, admin, reviewer } = await freshDesk();
+    const { asAdmin, loaded } = await adminDesk();
+    const reviewer = await seedUser(testDb.db, 'reviewer');
     const items = [
       { key: 'original-source', label: 'Original source found', required: true },
       { key: 'second-source', label: 'Second source found', required: false },
     ];
-    const saved = await (await callerFor(testDb.db, admin)).desk.updateChecklist({ items, expectedVersion: null });
+    const auditBefore = (await findAuditEventsForEntity(testDb.db, 'settings', 0)).length;
+    const saved = await asAdmin.desk.updateChecklist({ items, expectedVersion: loaded.versions.checklist });
     expect(saved.checklist).toEqual(items);
-    expect(saved.versions.checklist).toBe(1);
+    expect(saved.versions.checklist).toBe((loaded.versions.checklist ?? 0) + 1);
     expect((await (await callerFor(testDb.db, reviewer)).desk.settings()).checklist).toEqual(items);
 
-    const audit = await findAuditEventsForEntity(testDb.db, 'settings', 0);
+    const audit = (await findAuditEventsForEntity(testDb.db, 'settings', 0)).slice(auditBefore);
     expect(audit.map((e) => [e.action, e.actorId])).toEqual([['settings.checklist_changed', admin.id]]);
+    expect(audit[0]?.before).toEqual(loaded.versions.checklist === null ? null : loaded.checklist);
     expect(audit[0]?.after).toEqual(items);
   });
 
   it('saves the rating scale on the version it read; a stale version gets CONFLICT; an invalid scale BAD_REQUEST', async () => {
-    const { testDb, admin } = await freshDesk();
-    const asAdmin = await callerFor(testDb.db, admin);
+    const { asAdmin, loaded } = await adminDesk();
     const relabelled = DEFAULT_RATING_SCALE.map((r) => (r.key === 'false' ? { ...r, label: 'Wrong' } : r));
-    const first = await asAdmin.desk.updateRatingScale({ ratings: relabelled, expectedVersion: null });
+    const first = await asAdmin.desk.updateRatingScale({ ratings: relabelled, expectedVersion: loaded.versions.ratingScale });
     expect(first.ratingScale.find((r) => r.key === 'false')?.label).toBe('Wrong');
-    expect(first.versions.ratingScale).toBe(1);
+    const v1 = first.versions.ratingScale!;
+    expect(v1).toBe((loaded.versions.ratingScale ?? 0) + 1);
 
     await expect(asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: null })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await expect(asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: 7 })).rejects.toMatchObject({
-      code: 'CONFLICT',
-    });
     await expect(
-      asAdmin.desk.updateRatingScale({ ratings: [DEFAULT_RATING_SCALE[0]!], expectedVersion: 1 }),
+      asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: v1 + 7 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      asAdmin.desk.updateRatingScale({ ratings: [DEFAULT_RATING_SCALE[0]!], expectedVersion: v1 }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(
       asAdmin.desk.updateRatingScale({
         ratings: [DEFAULT_RATING_SCALE[0]!, { ...DEFAULT_RATING_SCALE[1]!, key: DEFAULT_RATING_SCALE[0]!.key }],
-        expectedVersion: 1,
+        expectedVersion: v1,
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     const settings = await asAdmin.desk.settings();
     expect(settings.ratingScale).toEqual(relabelled);
-    expect(settings.versions.ratingScale).toBe(1);
-    const second = await asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: 1 });
-    expect(second.versions.ratingScale).toBe(2);
+    expect(settings.versions.ratingScale).toBe(v1);
+    const second = await asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: v1 });
+    expect(second.versions.ratingScale).toBe(v1 + 1);
   });
 
   it('lets exactly one of two admins saving the checklist on the same version at once win', async () => {
-    const { testDb, admin } = await freshDesk();
+    const { asAdmin, loaded } = await adminDesk();
     const otherAdmin = await seedUser(testDb.db, 'admin');
-    const asAdmin = await callerFor(testDb.db, admin);
     const asOther = await callerFor(testDb.db, otherAdmin);
-    await asAdmin.desk.updateChecklist({ items: DEFAULT_CHECKLIST, expectedVersion: null });
+    let version = loaded.versions.checklist;
+    if (version === null) version = (await asAdmin.desk.updateChecklist({ items: DEFAULT_CHECKLIST, expectedVersion: null })).versions.checklist!;
+    const auditBefore = (await findAuditEventsForEntity(testDb.db, 'settings', 0)).length;
 
     // A few rounds, so a race that only sometimes interleaves still shows.
-    for (let version = 1; version <= 5; version += 1) {
+    for (let round = 1; round <= 5; round += 1) {
       const results = await Promise.allSettled([
-        asAdmin.desk.updateChecklist({ items: [{ key: `first-${version}`, label: 'First admin', required: true }], expectedVersion: version }),
-        asOther.desk.updateChecklist({ items: [{ key: `second-${version}`, label: 'Second admin', required: true }], expectedVersion: version }),
+        asAdmin.desk.updateChecklist({ items: [{ key: `first-${round}`, label: 'First admin', required: true }], expectedVersion: version }),
+        asOther.desk.updateChecklist({ items: [{ key: `second-${round}`, label: 'Second admin', required: true }], expectedVersion: version }),
       ]);
       const outcomes = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code?: string }).code));
-      expect([version, outcomes.sort()]).toEqual([version, ['CONFLICT', 'ok']]);
-      expect((await asAdmin.desk.settings()).versions.checklist).toBe(version + 1);
+      expect([round, outcomes.sort()]).toEqual([round, ['CONFLICT', 'ok']]);
+      version += 1;
+      expect((await asAdmin.desk.settings()).versions.checklist).toBe(version);
     }
-    const audit = await findAuditEventsForEntity(testDb.db, 'settings', 0);
-    expect(audit.filter((e) => e.action === 'settings.checklist_changed')).toHaveLength(6);
+    const audit = (await findAuditEventsForEntity(testDb.db, 'settings', 0)).slice(auditBefore);
+    expect(audit.filter((e) => e.action === 'settings.checklist_changed')).toHaveLength(5);
   });
 });

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { findAuditEventsForClaim } from '@/db/queries/audit';
 import { DEFAULT_CHECKLIST, DEFAULT_RATING_SCALE } from '@/lib/ratings';
 import { createTestDb, testDialects, type TestDb, type TestDialect } from './helpers/databases';
-import { callerFor, seedArticle, seedClaim, seedProposal, seedUser, type SeededUser } from './helpers/seed';
+import {
+  callerFor,
+  restoreDeskDefaults,
+  seedArticle,
+  seedClaim,
+  seedProposal,
+  seedUser,
+  type SeededUser,
+} from './helpers/seed';
 
 const PROPOSAL = {
   summary: 'The figure is not supported by the records.',
@@ -236,32 +244,40 @@ describe.each(testDialects())('verdict proposals on %s', (dialect) => {
   });
 });
 
-// These tests change the desk-wide settings, so each gets a database of its own.
+// These tests change the desk-wide settings: they share a database of their own and put the
+// defaults back after each test.
 describe.each(testDialects())('desk settings and the proposal rules on %s', (dialect: TestDialect) => {
-  async function freshDesk() {
-    const testDb = await createTestDb(dialect);
-    onTestFinished(() => testDb.dispose());
-    const admin = await seedUser(testDb.db, 'admin');
+  let testDb: TestDb;
+  let admin: SeededUser;
+
+  beforeAll(async () => {
+    testDb = await createTestDb(dialect);
+    admin = await seedUser(testDb.db, 'admin');
+  });
+  afterAll(() => testDb.dispose());
+
+  async function deskWithClaim() {
+    onTestFinished(() => restoreDeskDefaults(testDb.db, admin.actor));
     const reviewer = await seedUser(testDb.db, 'reviewer');
     const article = await seedArticle(testDb.db);
     const claim = await seedClaim(testDb.db, article, reviewer.actor);
-    return { testDb, admin, reviewer, claim };
+    return { reviewer, claim };
   }
 
   it('follows the checklist an admin sets: an item made optional no longer blocks a proposal', async () => {
-    const { testDb, admin, reviewer, claim } = await freshDesk();
+    const { reviewer, claim } = await deskWithClaim();
     const version = await tick(testDb, reviewer, claim.id, ['original-source', 'context-checked']);
     const asReviewer = await callerFor(testDb.db, reviewer);
     const input = { claimId: claim.id, claimVersion: version, ratingKey: 'true', ...PROPOSAL };
     await expect(asReviewer.verdicts.propose(input)).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
 
     const settings = await asReviewer.desk.settings();
-    expect(settings.versions.checklist).toBeNull();
+    expect(settings.checklist).toEqual(DEFAULT_CHECKLIST);
     const saved = await (await callerFor(testDb.db, admin)).desk.updateChecklist({
       items: settings.checklist.map((i) => (i.key === 'claimant-contacted' ? { ...i, required: false } : i)),
       expectedVersion: settings.versions.checklist,
     });
-    expect(saved.versions.checklist).toBe(1);
+    expect(saved.versions.checklist).toBe((settings.versions.checklist ?? 0) + 1);
     expect(saved.checklist.find((i) => i.key === 'claimant-contacted')?.required).toBe(false);
 
     const result = await asReviewer.verdicts.propose(input);
@@ -269,11 +285,12 @@ describe.each(testDialects())('desk settings and the proposal rules on %s', (dia
   });
 
   it('requires a new required item an admin adds', async () => {
-    const { testDb, admin, reviewer, claim } = await freshDesk();
+    const { reviewer, claim } = await deskWithClaim();
     const version = await tick(testDb, reviewer, claim.id, ALL_ITEMS);
-    await (await callerFor(testDb.db, admin)).desk.updateChecklist({
+    const asAdmin = await callerFor(testDb.db, admin);
+    await asAdmin.desk.updateChecklist({
       items: [...DEFAULT_CHECKLIST, { key: 'legal-review', label: 'Legal review done', required: true }],
-      expectedVersion: null,
+      expectedVersion: (await asAdmin.desk.settings()).versions.checklist,
     });
     const asReviewer = await callerFor(testDb.db, reviewer);
     const input = { claimId: claim.id, claimVersion: version, ratingKey: 'true', ...PROPOSAL };
@@ -287,67 +304,75 @@ describe.each(testDialects())('desk settings and the proposal rules on %s', (dia
   });
 
   it('refuses a stale expectedVersion with CONFLICT and keeps the saved checklist', async () => {
-    const { testDb, admin } = await freshDesk();
+    await deskWithClaim();
     const asAdmin = await callerFor(testDb.db, admin);
+    const loaded = (await asAdmin.desk.settings()).versions.checklist;
     const first = await asAdmin.desk.updateChecklist({
       items: [{ key: 'one', label: 'First item', required: true }],
-      expectedVersion: null,
+      expectedVersion: loaded,
     });
-    expect(first.versions.checklist).toBe(1);
+    const v1 = first.versions.checklist!;
+    expect(v1).toBe((loaded ?? 0) + 1);
     const second = await asAdmin.desk.updateChecklist({
       items: [{ key: 'two', label: 'Second item', required: false }],
-      expectedVersion: 1,
+      expectedVersion: v1,
     });
-    expect(second.versions.checklist).toBe(2);
+    expect(second.versions.checklist).toBe(v1 + 1);
 
-    // Someone who loaded the defaults (no stored version) or version 1 is now stale.
+    // Whoever loaded the settings before (no stored version, or v1) is now stale.
     await expect(
       asAdmin.desk.updateChecklist({ items: [{ key: 'three', label: 'Third', required: true }], expectedVersion: null }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
-      asAdmin.desk.updateChecklist({ items: [{ key: 'three', label: 'Third', required: true }], expectedVersion: 1 }),
+      asAdmin.desk.updateChecklist({ items: [{ key: 'three', label: 'Third', required: true }], expectedVersion: v1 }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const settings = await asAdmin.desk.settings();
     expect(settings.checklist).toEqual([{ key: 'two', label: 'Second item', required: false }]);
-    expect(settings.versions.checklist).toBe(2);
+    expect(settings.versions.checklist).toBe(v1 + 1);
   });
 
   it('refuses a checklist item with a malformed key with BAD_REQUEST', async () => {
-    const { testDb, admin } = await freshDesk();
+    await deskWithClaim();
     const asAdmin = await callerFor(testDb.db, admin);
+    const before = await asAdmin.desk.settings();
     await expect(
-      asAdmin.desk.updateChecklist({ items: [{ key: 'Not A Key', label: 'One', required: true }], expectedVersion: null }),
+      asAdmin.desk.updateChecklist({
+        items: [{ key: 'Not A Key', label: 'One', required: true }],
+        expectedVersion: before.versions.checklist,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect((await asAdmin.desk.settings()).checklist).toEqual(DEFAULT_CHECKLIST);
+    expect(await asAdmin.desk.settings()).toEqual(before);
   });
 
   it('refuses duplicate checklist keys with BAD_REQUEST (not a server error) and keeps the checklist', async () => {
-    const { testDb, admin } = await freshDesk();
+    await deskWithClaim();
     const asAdmin = await callerFor(testDb.db, admin);
+    const before = await asAdmin.desk.settings();
     await expect(
       asAdmin.desk.updateChecklist({
         items: [
           { key: 'same', label: 'One', required: true },
           { key: 'same', label: 'Two', required: true },
         ],
-        expectedVersion: null,
+        expectedVersion: before.versions.checklist,
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Checklist keys must be unique.') });
-    expect((await asAdmin.desk.settings()).checklist).toEqual(DEFAULT_CHECKLIST);
+    expect(await asAdmin.desk.settings()).toEqual(before);
   });
 
   it('records the label and value of a rating an admin adds to the scale', async () => {
-    const { testDb, admin, reviewer, claim } = await freshDesk();
+    const { reviewer, claim } = await deskWithClaim();
     const asAdmin = await callerFor(testDb.db, admin);
+    const loaded = (await asAdmin.desk.settings()).versions.ratingScale;
     const scale = await asAdmin.desk.updateRatingScale({
       ratings: [
         ...DEFAULT_RATING_SCALE,
         { key: 'pants-on-fire', label: 'Pants on fire', color: '#7f1d1d', value: 0, description: 'Ridiculous.' },
       ],
-      expectedVersion: null,
+      expectedVersion: loaded,
     });
-    expect(scale.versions.ratingScale).toBe(1);
+    expect(scale.versions.ratingScale).toBe((loaded ?? 0) + 1);
     expect(scale.ratingScale.map((r) => r.key)).toContain('pants-on-fire');
 
     const version = await tick(testDb, reviewer, claim.id, ALL_ITEMS);
@@ -357,16 +382,17 @@ describe.each(testDialects())('desk settings and the proposal rules on %s', (dia
     expect(detail.verdicts[0]).toMatchObject({ ratingKey: 'pants-on-fire', ratingLabel: 'Pants on fire', ratingValue: 0 });
     expect(detail.ratingScale.map((r) => r.key)).toContain('pants-on-fire');
 
-    await expect(
-      asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: null }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(asAdmin.desk.updateRatingScale({ ratings: DEFAULT_RATING_SCALE, expectedVersion: loaded })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('rejects a rating key that an admin removed from the scale', async () => {
-    const { testDb, admin, reviewer, claim } = await freshDesk();
-    await (await callerFor(testDb.db, admin)).desk.updateRatingScale({
+    const { reviewer, claim } = await deskWithClaim();
+    const asAdmin = await callerFor(testDb.db, admin);
+    await asAdmin.desk.updateRatingScale({
       ratings: DEFAULT_RATING_SCALE.filter((r) => r.key !== 'unproven'),
-      expectedVersion: null,
+      expectedVersion: (await asAdmin.desk.settings()).versions.ratingScale,
     });
     const version = await tick(testDb, reviewer, claim.id, ALL_ITEMS);
     await expect(

@@ -10,8 +10,27 @@ type Props = {
   now: Date;
 };
 
+// The newest events are shown; older ones stay one click away so the articles are not pushed far down.
+const VISIBLE_EVENTS = 8;
+
 /** What happened lately on the claims you are assigned or follow, newest first. */
 export function ActivityList({ events, articleSlugByClaimId, now }: Props) {
+  const renderEvent = (event: DashboardEvent) => {
+    const slug = articleSlugByClaimId.get(event.claimId);
+    const statement = `“${event.claimStatement}”`;
+    return (
+      <li key={event.id} className="dash-activity-item">
+        <span>
+          <strong>{event.actorName}</strong> {describeActivity(event.action)}{' '}
+          {slug ? <Link href={buildClaimHref(slug, event.claimId)}>{statement}</Link> : statement}
+        </span>
+        <span className="dash-item-meta">
+          <RelativeTime date={event.createdAt} now={now} />
+        </span>
+      </li>
+    );
+  };
+  const earlier = events.slice(VISIBLE_EVENTS);
   return (
     <section className="dash-section" aria-labelledby="dash-activity-heading">
       <h2 id="dash-activity-heading">Recent activity</h2>
@@ -21,24 +40,16 @@ export function ActivityList({ events, articleSlugByClaimId, now }: Props) {
           assigned or follow will show up here.
         </p>
       ) : (
-        <ol className="dash-list dash-activity">
-          {events.map((event) => {
-            const slug = articleSlugByClaimId.get(event.claimId);
-            const statement = `“${event.claimStatement}”`;
-            return (
-              <li key={event.id} className="dash-activity-item">
-                <span>
-                  <strong>{event.actorName}</strong> {describeActivity(event.action)}{' '}
-                  {slug ? <Link href={buildClaimHref(slug, event.claimId)}>{statement}</Link> : statement}
-                </span>
-                <span className="dash-item-meta">
-                  <RelativeTime date={event.createdAt} now={now} />
-                </span>
-              </li>
-            );
-          })}
-        </ol>
+        <ol className="dash-list dash-activity">{events.slice(0, VISIBLE_EVENTS).map(renderEvent)}</ol>
       )}
+      {earlier.length > 0 ? (
+        <details className="dash-more">
+          <summary>{`Show ${earlier.length} earlier ${earlier.length === 1 ? 'event' : 'events'}`}</summary>
+          <ol className="dash-list dash-activity" start={VISIBLE_EVENTS + 1}>
+            {earlier.map(renderEvent)}
+          </ol>
+        </details>
+      ) : null}
     </section>
   );
 }

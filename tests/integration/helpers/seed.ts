@@ -142,3 +142,19 @@ export function selectorsFor(article: { paragraphs: string[] }, exact: string, o
     position: { type: 'TextPositionSelector' as const, start, end },
   };
 }
+
+/**
+ * Puts the desk's checklist and rating scale back to the defaults (on the stored versions), for
+ * tests that change desk-wide settings on a database other tests share.
+ */
+export async function restoreDeskDefaults(db: AppDb, admin: Actor) {
+  const { getDeskSettings, updateChecklist, updateRatingScale } = await import('@/server/services/settings');
+  const { DEFAULT_CHECKLIST, DEFAULT_RATING_SCALE } = await import('@/lib/ratings');
+  const current = await getDeskSettings(db);
+  if (current.versions.checklist !== null && JSON.stringify(current.checklist) !== JSON.stringify(DEFAULT_CHECKLIST)) {
+    await updateChecklist(db, admin, { items: DEFAULT_CHECKLIST, expectedVersion: current.versions.checklist });
+  }
+  if (current.versions.ratingScale !== null && JSON.stringify(current.ratingScale) !== JSON.stringify(DEFAULT_RATING_SCALE)) {
+    await updateRatingScale(db, admin, { ratings: DEFAULT_RATING_SCALE, expectedVersion: current.versions.ratingScale });
+  }
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ClaimStatus } from '@/lib/domain/enums';
 import { describeMutationError } from '../../../_components/mutation-error';
 import { useTRPC } from '../../../_trpc/client';
@@ -19,7 +20,26 @@ export function ClaimChecklist({
   onChanged: () => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const toggle = useMutation(trpc.claims.setChecklistItem.mutationOptions({ onSettled: onChanged }));
+  // Ticks show at once; a refused change puts the box back and explains why.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const toggle = useMutation(
+    trpc.claims.setChecklistItem.mutationOptions({
+      onError: (_error, variables) =>
+        setPending((current) => {
+          const { [variables.itemKey]: _dropped, ...rest } = current;
+          return rest;
+        }),
+      onSettled: async (_data, error, variables) => {
+        await onChanged();
+        if (!error) {
+          setPending((current) => {
+            const { [variables.itemKey]: _dropped, ...rest } = current;
+            return rest;
+          });
+        }
+      },
+    }),
+  );
   const isClosed = status === 'published' || status === 'dismissed';
   return (
     <fieldset className="ws-section ws-checklist">
@@ -28,9 +48,13 @@ export function ClaimChecklist({
         <label key={item.key} className="checkbox">
           <input
             type="checkbox"
-            checked={item.isChecked}
-            disabled={isClosed || toggle.isPending}
-            onChange={(e) => toggle.mutate({ claimId, itemKey: item.key, isChecked: e.target.checked })}
+            checked={pending[item.key] ?? item.isChecked}
+            disabled={isClosed}
+            onChange={(e) => {
+              const isChecked = e.target.checked;
+              setPending((current) => ({ ...current, [item.key]: isChecked }));
+              toggle.mutate({ claimId, itemKey: item.key, isChecked });
+            }}
           />{' '}
           {item.label}
           {item.required ? <span className="muted"> (required)</span> : null}
