@@ -44,6 +44,6 @@ console.log(`Factdesk on http://localhost:${port} (${where})`);
 if (database.dialect === 'sqlite' && database.isEmbeddedDefault) console.log(describeDemoAccounts());
 if (!fs.existsSync(path.join(root, 'data'))) fs.mkdirSync(path.join(root, 'data'), { recursive: true });
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port, '--keepAliveTimeout', '65000'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

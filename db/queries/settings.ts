@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { SettingRow } from '../types';
 
@@ -31,12 +31,12 @@ export async function upsertSetting(
       .returning();
     return rows[0];
   }
-  const current = await findSetting(db, key);
-  if (!current || current.version !== expectedVersion) return undefined;
+  // The version in the WHERE clause is what makes two concurrent saves on one version
+  // end with exactly one winner on PostgreSQL, where transactions do run concurrently.
   const rows = await db.q
     .update(settings)
     .set({ value, updatedById, updatedAt: now, version: expectedVersion + 1 })
-    .where(eq(settings.key, key))
+    .where(and(eq(settings.key, key), eq(settings.version, expectedVersion)))
     .returning();
   return rows[0];
 }
