@@ -157,6 +157,23 @@ test('public pages: unknown slugs are 404, drafts never appear, methodology list
   // The demo's pending proposal and staff discussion stay off the public site.
   expect(html).not.toContain('Russia’s own official count was 89 dead');
   expect(html).not.toContain('Do we say which count we rate?');
+  // The demo article's public page: published claims highlighted, the pending one and staff notes absent.
+  await page.goto('/articles/following-deadly-ukrainian-attack-russia-puts-blame-on-its');
+  await expect(page.locator('mark.public-claim')).toHaveCount(2);
+  const articleHtml = await page.content();
+  expect(articleHtml).not.toContain('killed 89 Russian soldiers');
+  expect(articleHtml).not.toContain('Ukraine claimed a much higher number');
+  expect(articleHtml).not.toContain('@factdesk.test');
+  await expectNoSeriousViolations(page);
+  const annotations = await page.request.get('/api/articles/following-deadly-ukrainian-attack-russia-puts-blame-on-its/annotations');
+  expect(annotations.headers()['content-type']).toContain('application/ld+json');
+  const annotationPage = (await annotations.json()) as { '@context': string; type: string; items: { motivation: string; target: { selector: { type: string }[] } }[] };
+  expect(annotationPage['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(annotationPage.items).toHaveLength(2);
+  for (const item of annotationPage.items) {
+    expect(item.motivation).toBe('assessing');
+    expect(item.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+  }
   await page.goto('/methodology');
   await expect(page.getByRole('columnheader', { name: 'Value' })).toBeVisible();
   await expectNoSeriousViolations(page);

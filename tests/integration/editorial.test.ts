@@ -156,3 +156,33 @@ describe.each(testDialects())('review queue on %s', (dialect) => {
     await expect((await callerFor(testDb.db, reviewer)).review.queue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe.each(testDialects())('publishing checks the ClaimReview on %s', (dialect) => {
+  let testDb: TestDb;
+
+  beforeAll(async () => {
+    testDb = await createTestDb(dialect);
+  });
+  afterAll(() => testDb.dispose());
+
+  it('refuses to publish markup Google would reject, names the field, and changes nothing', async () => {
+    const reviewer = await seedUser(testDb.db, 'reviewer');
+    const editor = await seedUser(testDb.db, 'editor');
+    const article = await seedArticle(testDb.db);
+    const claim = await seedClaim(testDb.db, article, reviewer.actor);
+    const asReviewer = await callerFor(testDb.db, reviewer);
+    const current = await asReviewer.claims.detail({ claimId: claim.id });
+    // HTML in the claimant's name would go into itemReviewed.author.name.
+    await asReviewer.claims.update({ claimId: claim.id, version: current.claim.version, claimant: '<b>The mayor</b>' });
+    const { verdictId, verdictVersion } = await seedProposal(testDb.db, claim.id, reviewer.actor);
+    const attempt = (await callerFor(testDb.db, editor)).verdicts.approve({ verdictId, version: verdictVersion });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining('itemReviewed.author.name'),
+    });
+    const after = await asReviewer.claims.detail({ claimId: claim.id });
+    expect(after.claim.status).toBe('in_review');
+    expect(after.verdicts[0]?.status).toBe('pending');
+    await expect((await callerFor(testDb.db, null)).public.factCheck({ slug: claim.slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
