@@ -32,8 +32,8 @@ export async function getDeskSettings(db: Db): Promise<DeskSettings> {
   const scale = ratingScaleSchema.safeParse(scaleRow?.value);
   const checklist = checklistSchema.safeParse(checklistRow?.value);
   return {
-    ratingScale: scale.success ? scale.data : DEFAULT_RATING_SCALE,
-    checklist: checklist.success ? checklist.data : DEFAULT_CHECKLIST,
+    ratingScale: scale.success ? scale.data : [...DEFAULT_RATING_SCALE],
+    checklist: checklist.success ? checklist.data : [...DEFAULT_CHECKLIST],
     versions: { ratingScale: scaleRow?.version ?? null, checklist: checklistRow?.version ?? null },
   };
 }

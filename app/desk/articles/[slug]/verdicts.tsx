@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useIsMutating, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { renderMarkdown } from '@/lib/markdown';
 import { describeMutationError } from '../../../_components/mutation-error';
@@ -83,6 +83,9 @@ function ProposeVerdictForm({ detail, onProposed }: { detail: ClaimDetailData; o
       },
     }),
   );
+  // Ticking the checklist changes the claim's version; sending before those saves land would
+  // be refused as a stale edit, so the button waits for them.
+  const checklistSaves = useIsMutating({ mutationKey: trpc.claims.setChecklistItem.mutationKey() });
   const { claim } = detail;
   const isUpdate = claim.status === 'published';
   const evidenceSources = detail.annotations
@@ -178,7 +181,7 @@ function ProposeVerdictForm({ detail, onProposed }: { detail: ClaimDetailData; o
         </div>
       ) : null}
       <div className="row-actions">
-        <button type="submit" className="button" disabled={propose.isPending}>
+        <button type="submit" className="button" disabled={propose.isPending || checklistSaves > 0}>
           {propose.isPending ? 'Sending…' : 'Send to an editor'}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setIsOpen(false)}>
