@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SOURCE_DIRS = ['app', 'server', 'db', 'lib'];
-const SOURCE_FILES = ['package.json', 'package-lock.json', 'next.config.js', 'tsconfig.json', 'instrumentation.ts'];
+const SOURCE_FILES = ['package.json', 'package-lock.json', 'next.config.js', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;

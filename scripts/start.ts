@@ -39,10 +39,21 @@ if (isBuildStale(root)) {
   if (build.status !== 0) fail('The build failed; see the output above.');
 }
 
+if (!fs.existsSync(path.join(root, 'data'))) fs.mkdirSync(path.join(root, 'data'), { recursive: true });
+
+// Migrate (and on the embedded default, seed) here, before serving: a database problem shows
+// in this terminal, and nothing touches the database during the build.
+try {
+  const { getAppDb } = await import('../server/db');
+  const db = await getAppDb();
+  await db.close();
+} catch (error) {
+  fail(`Factdesk could not prepare its database: ${(error as Error).message}`);
+}
+
 const where = database.dialect === 'sqlite' ? `SQLite at ${path.relative(root, database.filePath)}` : 'PostgreSQL';
 console.log(`Factdesk on http://localhost:${port} (${where})`);
 if (database.dialect === 'sqlite' && database.isEmbeddedDefault) console.log(describeDemoAccounts());
-if (!fs.existsSync(path.join(root, 'data'))) fs.mkdirSync(path.join(root, 'data'), { recursive: true });
 
 const server = spawn(process.execPath, [nextBin, 'start', '-p', port, '--keepAliveTimeout', '65000'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
