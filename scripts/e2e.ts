@@ -15,9 +15,19 @@ if (isBuildStale(root)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Every run starts from an empty database: the server migrates and seeds the demo desk.
+// Every run starts from an empty database, migrated and seeded with the demo desk here.
 fs.rmSync(path.join(root, 'data', 'e2e'), { recursive: true, force: true });
 fs.mkdirSync(path.join(root, 'data', 'e2e'), { recursive: true });
+{
+  const { openDatabase } = await import('../db/client');
+  const { parseDatabaseUrl } = await import('../db/config');
+  const { migrateDatabase } = await import('../db/migrate');
+  const { seedDemoData } = await import('../server/seed/demo');
+  const db = await openDatabase(parseDatabaseUrl(process.env.E2E_DATABASE_URL ?? 'file:data/e2e/factdesk.db'));
+  await migrateDatabase(db);
+  await seedDemoData(db, { log: () => undefined });
+  await db.close();
+}
 
 const run = spawnSync(
   process.execPath,

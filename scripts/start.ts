@@ -44,8 +44,10 @@ if (!fs.existsSync(path.join(root, 'data'))) fs.mkdirSync(path.join(root, 'data'
 // Migrate (and on the embedded default, seed) here, before serving: a database problem shows
 // in this terminal, and nothing touches the database during the build.
 try {
-  const { getAppDb } = await import('../server/db');
+  const { getAppDb, shouldSeedDemo } = await import('../server/db');
+  const { seedDemoData } = await import('../server/seed/demo');
   const db = await getAppDb();
+  if (shouldSeedDemo()) await db.runExclusive(() => seedDemoData(db, { log: console.log }));
   await db.close();
 } catch (error) {
   fail(`Factdesk could not prepare its database: ${(error as Error).message}`);

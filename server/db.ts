@@ -1,9 +1,9 @@
-// The app's database: opened once per process, migrated on start, and on the embedded
-// default seeded with demo data the first time.
+// The app's database: opened once per process and migrated before first use. Demo data is
+// seeded by `npm start` (scripts/start.ts) and the test runners, never here: the build
+// renders pages and must not write demo data half-way into a database.
 import { openDatabase, type AppDb } from '@/db/client';
 import { parseDatabaseUrl } from '@/db/config';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemoData } from './seed/demo';
 
 const holder = globalThis as typeof globalThis & { __factdeskDb?: Promise<AppDb> };
 
@@ -18,7 +18,6 @@ async function initAppDb(): Promise<AppDb> {
   const db = await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL));
   try {
     await migrateDatabase(db);
-    if (shouldSeedDemo()) await db.runExclusive(() => seedDemoData(db, { log: console.log }));
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);
