@@ -5,10 +5,9 @@ import { describeTextRange, joinParagraphs } from '@/lib/anchoring';
 import type { ArticleView } from '../services/articles';
 import type { Actor } from '../services/actor';
 import { createAnnotation } from '../services/annotations';
-import { createClaim, setChecklistItem } from '../services/claims';
+import { createClaim, getClaimDetail, listClaimsForArticle, setChecklistItem } from '../services/claims';
 import { getDeskSettings } from '../services/settings';
 import { approveVerdict, proposeVerdict } from '../services/verdicts';
-import { getClaimDetail } from '../services/claims';
 
 type DemoActors = { reviewer: Actor; reviewer2: Actor; editor: Actor; editor2: Actor };
 
@@ -193,7 +192,6 @@ export async function seedDemoPublications(db: AppDb, article: ArticleView, acto
 }
 
 async function getClaimsByClaimant(db: AppDb, actor: Actor, articleId: number): Promise<Map<string, number>> {
-  const { listClaimsForArticle } = await import('../services/claims');
   const claims = await listClaimsForArticle(db, actor, { articleId, isAssignedToMe: false });
   return new Map(claims.map((c) => [c.claimant, c.id]));
 }

@@ -10,7 +10,7 @@ import { insertAuditEvent } from '@/db/queries/audit';
 import { slugify } from '@/lib/slug';
 import { notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
-import { listClaimsForArticle } from './claims';
+import { listClaimsOfKnownArticle } from './claims';
 
 export type ArticleSummary = Awaited<ReturnType<typeof findArticles>>[number];
 export type ArticleView = Pick<
@@ -88,6 +88,6 @@ export async function storeArticle(db: AppDb, input: NewArticleInput, actorId: n
 export async function getArticleWorkspace(db: AppDb, actor: Actor | null, slug: string) {
   requireRole(actor, 'reviewer');
   const article = await getArticleBySlug(db, slug);
-  const claims = await listClaimsForArticle(db, actor, { articleId: article.id, isAssignedToMe: false });
+  const claims = await listClaimsOfKnownArticle(db, article.id);
   return { article, claims };
 }

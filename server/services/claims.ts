@@ -205,10 +205,19 @@ export async function listClaimsForArticle(
   const reviewer = requireRole(actor, 'reviewer');
   const article = await findArticleById(db, filter.articleId);
   if (!article) throw notFound('Article');
-  const rows = await findClaimsByArticle(db, filter.articleId, {
+  return listClaimsOfKnownArticle(db, filter.articleId, {
     status: filter.status,
     assigneeId: filter.isAssignedToMe ? reviewer.id : undefined,
   });
+}
+
+/** The claims of an article the caller has already loaded, in text order. */
+export async function listClaimsOfKnownArticle(
+  db: AppDb,
+  articleId: number,
+  filter: { status?: ClaimStatus; assigneeId?: number } = {},
+): Promise<ClaimSummary[]> {
+  const rows = await findClaimsByArticle(db, articleId, filter);
   const counts = await countAnnotationsByClaim(
     db,
     rows.map((r) => r.claim.id),

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
+import { paragraphOffsets } from '@/lib/anchoring';
 import { getPublicCaller } from '@/server/trpc/server-caller';
 import { isTrpcErrorCode } from '../../_components/trpc-errors';
 
@@ -61,12 +62,7 @@ function renderParagraph(paragraph: string, paragraphStart: number, factChecks: 
 export default async function ArticlePage({ params }: { params: Promise<{ slug: string }> }) {
   const article = await loadArticle((await params).slug);
   const byline = [article.author, article.publisher].filter(Boolean).join(', ');
-  let offset = 0;
-  const starts = article.paragraphs.map((p) => {
-    const start = offset;
-    offset += p.length + 2;
-    return start;
-  });
+  const starts = paragraphOffsets(article.paragraphs);
   return (
     <article className="article" lang={article.language ?? undefined}>
       <header>
