@@ -28,6 +28,10 @@ export type SchemaParity = [
   Expect<Equal<InferInsertModel<typeof sqlite.settings>, InferInsertModel<typeof pg.settings>>>,
   Expect<Equal<InferSelectModel<typeof sqlite.claimFollows>, InferSelectModel<typeof pg.claimFollows>>>,
   Expect<Equal<InferInsertModel<typeof sqlite.claimFollows>, InferInsertModel<typeof pg.claimFollows>>>,
+  Expect<Equal<InferSelectModel<typeof sqlite.events>, InferSelectModel<typeof pg.events>>>,
+  Expect<Equal<InferInsertModel<typeof sqlite.events>, InferInsertModel<typeof pg.events>>>,
+  Expect<Equal<InferSelectModel<typeof sqlite.rateLimitBuckets>, InferSelectModel<typeof pg.rateLimitBuckets>>>,
+  Expect<Equal<InferInsertModel<typeof sqlite.rateLimitBuckets>, InferInsertModel<typeof pg.rateLimitBuckets>>>,
 ];
 
-export const CHECKED_TABLES = ['users', 'articles', 'articleRevisions', 'claims', 'annotations', 'verdicts', 'auditEvents', 'settings', 'claimFollows'] as const;
+export const CHECKED_TABLES = ['users', 'articles', 'articleRevisions', 'claims', 'annotations', 'verdicts', 'auditEvents', 'settings', 'claimFollows', 'events', 'rateLimitBuckets'] as const;

@@ -220,3 +220,29 @@ export const claimFollows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.claimId] }), index('claim_follows_claim_idx').on(t.claimId)],
 );
+
+/**
+ * The live-collaboration log: one row per change a workspace or review queue must see,
+ * written in the same transaction as the change. Subscribers resume from an id, so the
+ * ids double as SSE event ids.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    articleId: integer('article_id').notNull(),
+    claimId: integer('claim_id'),
+    type: text('type').notNull(),
+    actorId: integer('actor_id'),
+    payload: jsonb('payload').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_article_idx').on(t.articleId, t.id)],
+);
+
+/** Fixed-window counters for rate limits, shared by every app instance on one database. */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at').notNull(),
+  hits: integer('hits').notNull(),
+});
