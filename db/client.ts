@@ -2,8 +2,18 @@
 // schema, behind one type. Shared query code is typed against the SQLite schema and
 // receives the matching dialect's tables at run time (see CONTRIBUTING.md, "Two dialects").
 import type { ResultSet } from '@libsql/client';
+import { sql, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { parseDatabaseUrl, type DatabaseConfig } from './config';
+import {
+  createInProcessNotifier,
+  createPgliteNotifier,
+  createPgNotifier,
+  encodeNotification,
+  NOTIFY_CHANNEL,
+  type NotificationHandler,
+  type Notifier,
+} from './notifications';
 import * as pgSchema from './schema/pg';
 import * as sqliteSchema from './schema/sqlite';
 
@@ -18,6 +28,11 @@ export type Db = {
   readonly q: Queryable;
   readonly t: Schema;
   readonly dialect: DialectName;
+  /**
+   * Tells every listener of `topic`, in this and every other app instance. Inside a
+   * transaction it is sent only when the transaction commits, and never if it rolls back.
+   */
+  notify(topic: string, payload: string): Promise<void>;
 };
 
 export type AppDb = Db & {
@@ -31,20 +46,38 @@ export type AppDb = Db & {
   runExclusive<T>(work: () => Promise<T>): Promise<T>;
   /** 'pglite' for the embedded Postgres used in tests, otherwise the dialect. */
   readonly driver: 'sqlite' | 'postgres' | 'pglite';
+  /** Hears `notify` calls on `topic`; returns the function that stops listening. */
+  listen(topic: string, handler: NotificationHandler): () => void;
 };
 
 // Any constant works; it only has to be the same in every app instance.
 const EXCLUSIVE_LOCK_KEY = 7_310_411;
+const EVENTS_LOCK_KEY = 7_310_412;
 
 type RawTransactional = {
   transaction<T>(work: (tx: unknown) => Promise<T>): Promise<T>;
 };
+
+/** A raw statement on a PostgreSQL query runner (Drizzle's pg drivers call it `execute`). */
+async function executeOnPostgres(q: Queryable, query: SQL): Promise<void> {
+  await (q as unknown as { execute(query: SQL): Promise<unknown> }).execute(query);
+}
+
+/**
+ * Makes writers of the events log take turns until they commit, on PostgreSQL, so event ids
+ * become visible in id order and a reader resuming "after id N" can never skip a row that
+ * commits late. SQLite transactions already run one at a time.
+ */
+export async function serialiseEventWriters(db: Db): Promise<void> {
+  if (db.dialect === 'postgres') await executeOnPostgres(db.q, sql`select pg_advisory_xact_lock(${EVENTS_LOCK_KEY})`);
+}
 
 function wrap(
   raw: unknown,
   dialect: DialectName,
   driver: AppDb['driver'],
   close: () => Promise<void>,
+  notifier: Notifier,
   runExclusive: AppDb['runExclusive'] = (work) => work(),
 ): AppDb {
   const q = raw as Queryable;
@@ -52,15 +85,35 @@ function wrap(
   // libsql fails concurrent write transactions on one file with SQLITE_BUSY instead of
   // waiting, and a busy timeout would block the event loop; so writes take turns here.
   let queue: Promise<unknown> = Promise.resolve();
-  const runTransaction = <T>(work: (tx: Db) => Promise<T>): Promise<T> =>
-    (raw as RawTransactional).transaction((tx) => work({ q: tx as Queryable, t, dialect }));
+  const runTransaction = async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
+    // PostgreSQL holds a NOTIFY issued in a transaction until commit by itself; SQLite's
+    // in-process notifications wait here for the commit instead.
+    const afterCommit: Array<[string, string]> = [];
+    const result = await (raw as RawTransactional).transaction((tx) => {
+      const txQ = tx as Queryable;
+      const notify =
+        dialect === 'sqlite'
+          ? async (topic: string, payload: string) => void afterCommit.push([topic, payload])
+          : async (topic: string, payload: string) => {
+              await executeOnPostgres(txQ, sql`select pg_notify(${NOTIFY_CHANNEL}, ${encodeNotification(topic, payload)})`);
+            };
+      return work({ q: txQ, t, dialect, notify });
+    });
+    for (const [topic, payload] of afterCommit) await notifier.publish(topic, payload);
+    return result;
+  };
   return {
     q,
     t,
     dialect,
     driver,
-    close,
     runExclusive,
+    notify: (topic, payload) => notifier.publish(topic, payload),
+    listen: (topic, handler) => notifier.listen(topic, handler),
+    async close() {
+      await notifier.close();
+      await close();
+    },
     transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
       if (dialect !== 'sqlite') return runTransaction(work);
       const result = queue.then(() => runTransaction(work));
@@ -82,7 +135,7 @@ export async function openSqlite(filePath: string): Promise<AppDb> {
   await client.execute('PRAGMA journal_mode=WAL');
   await client.execute('PRAGMA foreign_keys=ON');
   const orm = drizzle({ client, schema: sqliteSchema });
-  return wrap(orm, 'sqlite', 'sqlite', async () => client.close());
+  return wrap(orm, 'sqlite', 'sqlite', async () => client.close(), createInProcessNotifier());
 }
 
 export async function openPostgres(url: string): Promise<AppDb> {
@@ -105,7 +158,7 @@ export async function openPostgres(url: string): Promise<AppDb> {
       lockClient.release();
     }
   };
-  return wrap(orm, 'postgres', 'postgres', async () => pool.end(), runExclusive);
+  return wrap(orm, 'postgres', 'postgres', async () => pool.end(), createPgNotifier(pool), runExclusive);
 }
 
 /** Embedded Postgres (WASM) in memory, for the test matrix. */
@@ -116,7 +169,7 @@ export async function openPglite(): Promise<AppDb> {
   ]);
   const client = new PGlite();
   const orm = drizzle({ client, schema: pgSchema });
-  return wrap(orm, 'postgres', 'pglite', async () => client.close());
+  return wrap(orm, 'postgres', 'pglite', async () => client.close(), createPgliteNotifier(client));
 }
 
 export async function openDatabase(config: DatabaseConfig = parseDatabaseUrl(process.env.DATABASE_URL)): Promise<AppDb> {

@@ -41,7 +41,7 @@ export const articlesRouter = router({
   /** The reviewer's workspace: the article with every claim on it, whatever its status. */
   workspace: reviewerProcedure
     .input(z.object({ slug: slugSchema }))
-    .output(z.object({ article: articleView, claims: z.array(claimSummaryOutput) }))
+    .output(z.object({ article: articleView, claims: z.array(claimSummaryOutput), eventCursor: z.number().int().nonnegative() }))
     .query(({ ctx, input }) => getArticleWorkspace(ctx.db, ctx.user, input.slug)),
 
   previewImport: reviewerProcedure

@@ -4,6 +4,7 @@ import { articlesRouter } from './articles';
 import { claimsRouter } from './claims';
 import { deskRouter } from './desk';
 import { healthRouter } from './health';
+import { liveRouter } from './live';
 import { publicRouter } from './public';
 import { reviewRouter } from './review';
 import { sessionRouter } from './session';
@@ -21,6 +22,7 @@ export const appRouter = router({
   desk: deskRouter,
   review: reviewRouter,
   public: publicRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,6 @@
-import type { AppDb } from '@/db/client';
+import type { AppDb, Db } from '@/db/client';
+import { countAnnotationsByClaim } from '@/db/queries/claims';
+import { findUserById } from '@/db/queries/users';
 import { findAnnotationById, insertAnnotation, updateAnnotationIfVersion } from '@/db/queries/annotations';
 import { insertAuditEvent } from '@/db/queries/audit';
 import { insertFollowIfMissing } from '@/db/queries/follows';
@@ -7,6 +9,24 @@ import type { AnnotationKind, EvidenceStance } from '@/lib/domain/enums';
 import { conflict, DomainError, forbidden, notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
 import { requireClaim } from './claims';
+import { recordLiveEvents, type ANNOTATION_EVENT_TYPES } from './live-events';
+
+/** Tells live workspaces about the change; the last write of the transaction. */
+async function announceAnnotation(
+  tx: Db,
+  actor: Actor,
+  type: (typeof ANNOTATION_EVENT_TYPES)[number],
+  annotation: AnnotationRow,
+): Promise<void> {
+  const [claim, author, counts] = await Promise.all([
+    requireClaim(tx, annotation.claimId),
+    findUserById(tx, annotation.authorId),
+    countAnnotationsByClaim(tx, [annotation.claimId]),
+  ]);
+  await recordLiveEvents(tx, actor, claim.articleId, [
+    { type, annotation, authorName: author?.name ?? 'Unknown', annotationCount: counts.get(annotation.claimId) ?? 0 },
+  ]);
+}
 
 type EvidenceInput = {
   sourceUrl: string;
@@ -72,11 +92,12 @@ export async function createAnnotation(
       actorId: reviewer.id,
       after: auditSnapshot(row),
     });
+    await announceAnnotation(tx, reviewer, 'annotation.added', row);
     return { id: row.id, version: row.version };
   });
 }
 
-async function requireOwnAnnotation(db: AppDb | Parameters<Parameters<AppDb['transaction']>[0]>[0], actor: Actor, id: number) {
+async function requireOwnAnnotation(db: Db, actor: Actor, id: number) {
   const annotation = await findAnnotationById(db, id);
   if (!annotation || annotation.deletedAt) throw notFound('Annotation');
   if (annotation.authorId !== actor.id) throw forbidden('Only its author can change or delete an annotation.');
@@ -111,6 +132,7 @@ export async function updateAnnotation(
       before: auditSnapshot(current),
       after: auditSnapshot(updated),
     });
+    await announceAnnotation(tx, reviewer, 'annotation.edited', updated);
     return { id: updated.id, version: updated.version };
   });
 }
@@ -130,6 +152,7 @@ export async function deleteAnnotation(db: AppDb, actor: Actor | null, input: { 
       before: auditSnapshot(current),
       after: auditSnapshot(updated),
     });
+    await announceAnnotation(tx, reviewer, 'annotation.deleted', updated);
     return { id: updated.id, version: updated.version };
   });
 }
@@ -153,6 +176,7 @@ export async function setAnnotationHidden(db: AppDb, actor: Actor | null, input:
       before: { isHidden: current.isHidden },
       after: { isHidden: updated.isHidden },
     });
+    await announceAnnotation(tx, editor, updated.isHidden ? 'annotation.hidden' : 'annotation.shown', updated);
     return { id: updated.id, version: updated.version, isHidden: updated.isHidden };
   });
 }

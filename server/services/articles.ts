@@ -7,6 +7,7 @@ import {
   type ArticleRow,
 } from '@/db/queries/articles';
 import { insertAuditEvent } from '@/db/queries/audit';
+import { findEventCursor } from './live-events';
 import { slugify } from '@/lib/slug';
 import { notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
@@ -87,7 +88,10 @@ export async function storeArticle(db: AppDb, input: NewArticleInput, actorId: n
 
 export async function getArticleWorkspace(db: AppDb, actor: Actor | null, slug: string) {
   requireRole(actor, 'reviewer');
+  // Read the cursor first: an event after it may already show in what follows, and
+  // replaying it is harmless, whereas a change between the reads must not be missed.
+  const eventCursor = await findEventCursor(db);
   const article = await getArticleBySlug(db, slug);
   const claims = await listClaimsOfKnownArticle(db, article.id);
-  return { article, claims };
+  return { article, claims, eventCursor };
 }

@@ -21,45 +21,11 @@ import type { StoredSelectors } from '@/lib/domain/selectors';
 import { slugify } from '@/lib/slug';
 import { conflict, DomainError, notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
+import { toAnnotationView, toSummary, toVerdictView, type ClaimSummary } from './claim-views';
+
+export type { ClaimSummary } from './claim-views';
+import { recordLiveEvents } from './live-events';
 import { getDeskSettings } from './settings';
-
-export type ClaimSummary = {
-  id: number;
-  slug: string;
-  articleId: number;
-  statement: string;
-  claimant: string;
-  status: ClaimStatus;
-  selectors: StoredSelectors;
-  anchorState: ClaimRow['anchorState'];
-  assigneeId: number | null;
-  assigneeName: string | null;
-  tags: string[];
-  annotationCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-};
-
-function toSummary(claim: ClaimRow, assigneeName: string | null, annotationCount: number): ClaimSummary {
-  return {
-    id: claim.id,
-    slug: claim.slug,
-    articleId: claim.articleId,
-    statement: claim.statement,
-    claimant: claim.claimant,
-    status: claim.status,
-    selectors: claim.selectors,
-    anchorState: claim.anchorState,
-    assigneeId: claim.assigneeId,
-    assigneeName,
-    tags: claim.tags,
-    annotationCount,
-    createdAt: claim.createdAt,
-    updatedAt: claim.updatedAt,
-    version: claim.version,
-  };
-}
 
 async function pickFreeClaimSlug(db: Db, statement: string): Promise<string> {
   const base = slugify(statement, 50);
@@ -73,6 +39,15 @@ async function assertAssignable(db: Db, assigneeId: number | null | undefined): 
   if (assigneeId === null || assigneeId === undefined) return;
   const user = await findUserById(db, assigneeId);
   if (!user || !user.isActive) throw new DomainError('BAD_REQUEST', 'The assignee must be an active member of the desk.');
+}
+
+/** A claim row as the workspace lists it (with its assignee's name and annotation count). */
+export async function summariseClaim(db: Db, claim: ClaimRow): Promise<ClaimSummary> {
+  const [assignee, counts] = await Promise.all([
+    claim.assigneeId ? findUserById(db, claim.assigneeId) : Promise.resolve(undefined),
+    countAnnotationsByClaim(db, [claim.id]),
+  ]);
+  return toSummary(claim, assignee?.name ?? null, counts.get(claim.id) ?? 0);
 }
 
 export async function requireClaim(db: Db, claimId: number): Promise<ClaimRow> {
@@ -132,7 +107,9 @@ export async function createClaim(
       after: { statement: claim.statement, claimant: claim.claimant, quote: input.selectors.quote.exact },
     });
     const assignee = input.assigneeId ? await findUserById(tx, input.assigneeId) : undefined;
-    return toSummary(claim, assignee?.name ?? null, 0);
+    const summary = toSummary(claim, assignee?.name ?? null, 0);
+    await recordLiveEvents(tx, reviewer, article.id, [{ type: 'claim.created', claim: summary }]);
+    return summary;
   });
 }
 
@@ -172,19 +149,22 @@ export async function updateClaim(
       throw conflict('Someone else changed this claim since you loaded it.', await describeClaimForConflict(tx, current));
     }
     if (input.assigneeId) await insertFollowIfMissing(tx, input.assigneeId, current.id);
+    const action = input.assigneeId !== undefined && input.assigneeId !== current.assigneeId ? 'claim.assigned' : 'claim.edited';
     await insertAuditEvent(tx, {
       entityType: 'claim',
       entityId: current.id,
       claimId: current.id,
       articleId: current.articleId,
-      action: input.assigneeId !== undefined && input.assigneeId !== current.assigneeId ? 'claim.assigned' : 'claim.edited',
+      action,
       actorId: reviewer.id,
       before: pickClaimFields(current),
       after: pickClaimFields(updated),
     });
     const assignee = updated.assigneeId ? await findUserById(tx, updated.assigneeId) : undefined;
     const counts = await countAnnotationsByClaim(tx, [updated.id]);
-    return toSummary(updated, assignee?.name ?? null, counts.get(updated.id) ?? 0);
+    const summary = toSummary(updated, assignee?.name ?? null, counts.get(updated.id) ?? 0);
+    await recordLiveEvents(tx, reviewer, current.articleId, [{ type: action, claim: summary }]);
+    return summary;
   });
 }
 
@@ -227,29 +207,6 @@ export async function listClaimsOfKnownArticle(
     .sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.id - b.id);
 }
 
-export type AnnotationView = {
-  id: number;
-  claimId: number;
-  parentId: number | null;
-  kind: 'note' | 'question' | 'evidence';
-  body: string;
-  evidence: {
-    sourceUrl: string;
-    sourceTitle: string;
-    excerpt: string;
-    archiveUrl: string | null;
-    stance: 'supports' | 'contradicts' | 'context';
-  } | null;
-  authorId: number;
-  authorName: string;
-  isHidden: boolean;
-  isDeleted: boolean;
-  canEdit: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-};
-
 export async function getClaimDetail(db: AppDb, actor: Actor | null, claimId: number) {
   const reviewer = requireRole(actor, 'reviewer');
   const claim = await requireClaim(db, claimId);
@@ -263,37 +220,7 @@ export async function getClaimDetail(db: AppDb, actor: Actor | null, claimId: nu
     claim.assigneeId ? findUserById(db, claim.assigneeId) : Promise.resolve(undefined),
     findUserById(db, claim.createdById),
   ]);
-  const isEditor = reviewer.role !== 'reviewer';
-  const annotations: AnnotationView[] = annotationRows.map(({ annotation: a, authorName }) => {
-    const isDeleted = a.deletedAt !== null;
-    // Deleted text stays only in the audit trail; hidden text is for editors' eyes.
-    const isBodyVisible = !isDeleted && (!a.isHidden || isEditor);
-    return {
-      id: a.id,
-      claimId: a.claimId,
-      parentId: a.parentId,
-      kind: a.kind,
-      body: isBodyVisible ? a.body : '',
-      evidence:
-        isBodyVisible && a.kind === 'evidence' && a.sourceUrl
-          ? {
-              sourceUrl: a.sourceUrl,
-              sourceTitle: a.sourceTitle ?? a.sourceUrl,
-              excerpt: a.excerpt ?? '',
-              archiveUrl: a.archiveUrl,
-              stance: a.stance ?? 'context',
-            }
-          : null,
-      authorId: a.authorId,
-      authorName,
-      isHidden: a.isHidden,
-      isDeleted,
-      canEdit: !isDeleted && a.authorId === reviewer.id,
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-      version: a.version,
-    };
-  });
+  const annotations = annotationRows.map(({ annotation, authorName }) => toAnnotationView(annotation, authorName, reviewer));
   const checklist = settings.checklist.map((item) => ({
     ...item,
     isChecked: claim.checklist[item.key]?.checked ?? false,
@@ -308,24 +235,7 @@ export async function getClaimDetail(db: AppDb, actor: Actor | null, claimId: nu
     checklist,
     ratingScale: settings.ratingScale,
     annotations,
-    verdicts: verdictRows.map(({ verdict: v, proposerName }) => ({
-      id: v.id,
-      versionNumber: v.versionNumber,
-      ratingKey: v.ratingKey,
-      ratingLabel: v.ratingLabel,
-      ratingValue: v.ratingValue,
-      summary: v.summary,
-      ruling: v.ruling,
-      sources: v.sources,
-      correctionNote: v.correctionNote,
-      status: v.status,
-      proposedById: v.proposedById,
-      proposerName,
-      decidedAt: v.decidedAt,
-      decisionComment: v.decisionComment,
-      createdAt: v.createdAt,
-      version: v.version,
-    })),
+    verdicts: verdictRows.map(({ verdict, proposerName }) => toVerdictView(verdict, proposerName)),
     audit: auditRows.map(({ event, actorName }) => ({
       id: event.id,
       action: event.action,
@@ -366,11 +276,11 @@ export async function setChecklistItem(
       if (claim.status !== 'open' && claim.status !== 'in_review') {
         throw new DomainError('PRECONDITION_FAILED', 'The checklist is closed once a claim is published or dismissed.');
       }
-      const checklist = {
+      const checklistState = {
         ...claim.checklist,
         [input.itemKey]: { checked: input.isChecked, byUserId: reviewer.id, at: new Date().toISOString() },
       };
-      const updated = await updateClaimIfVersion(tx, claim.id, claim.version, { checklist });
+      const updated = await updateClaimIfVersion(tx, claim.id, claim.version, { checklist: checklistState });
       if (!updated) return null;
       await insertAuditEvent(tx, {
         entityType: 'claim',
@@ -381,7 +291,11 @@ export async function setChecklistItem(
         actorId: reviewer.id,
         after: { item: input.itemKey },
       });
-      return settings.checklist.map((item) => ({ ...item, isChecked: updated.checklist[item.key]?.checked ?? false }));
+      const checklist = settings.checklist.map((item) => ({ ...item, isChecked: updated.checklist[item.key]?.checked ?? false }));
+      await recordLiveEvents(tx, reviewer, claim.articleId, [
+        { type: 'checklist.changed', claimId: claim.id, claimVersion: updated.version, checklist },
+      ]);
+      return checklist;
     });
     if (result) return result;
   }

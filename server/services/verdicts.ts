@@ -12,11 +12,13 @@ import {
   updateVerdictIfVersion,
 } from '@/db/queries/verdicts';
 import { decideClaimTransition, type ClaimAction } from '@/lib/domain/claim-workflow';
-import type { ClaimRow } from '@/db/types';
+import type { ClaimRow, VerdictRow } from '@/db/types';
 import type { VerdictSource } from '@/lib/domain/selectors';
 import { conflict, DomainError, notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
-import { requireClaim } from './claims';
+import { requireClaim, summariseClaim } from './claims';
+import { toVerdictView } from './claim-views';
+import { recordLiveEvents, type VERDICT_EVENT_TYPES } from './live-events';
 import { buildCheckedClaimReview } from './public-site';
 import { getDeskSettings } from './settings';
 
@@ -91,6 +93,7 @@ export async function proposeVerdict(
       before: { claimStatus: claim.status },
       after: { claimStatus: nextStatus, rating: rating.label, summary: input.summary },
     });
+    await announceVerdict(tx, reviewer, 'verdict.proposed', updatedClaim, verdict);
     return { verdictId: verdict.id, claimStatus: updatedClaim.status, claimVersion: updatedClaim.version };
   });
 }
@@ -119,6 +122,7 @@ export async function withdrawVerdict(db: AppDb, actor: Actor | null, input: { v
       before: { claimStatus: claim.status, verdictStatus: 'pending' },
       after: { claimStatus: nextStatus, verdictStatus: 'withdrawn' },
     });
+    await announceVerdict(tx, reviewer, 'verdict.withdrawn', updatedClaim, updatedVerdict);
     return { claimStatus: updatedClaim.status, claimVersion: updatedClaim.version };
   });
 }
@@ -137,6 +141,24 @@ async function requirePendingVerdict(tx: Tx, verdictId: number, expectedVersion:
     );
   }
   return verdict;
+}
+
+/** Tells live workspaces and review queues; the last write of the transaction. */
+async function announceVerdict(
+  tx: Tx,
+  actor: Actor,
+  type: (typeof VERDICT_EVENT_TYPES)[number],
+  claim: ClaimRow,
+  verdict: VerdictRow | null,
+): Promise<void> {
+  const proposer = verdict ? await findUserById(tx, verdict.proposedById) : undefined;
+  await recordLiveEvents(tx, actor, claim.articleId, [
+    {
+      type,
+      claim: await summariseClaim(tx, claim),
+      verdict: verdict ? toVerdictView(verdict, proposer?.name ?? 'Unknown') : null,
+    },
+  ]);
 }
 
 /** The public pages that show a claim's verdict, to revalidate when it changes. */
@@ -180,6 +202,7 @@ export async function approveVerdict(db: AppDb, actor: Actor | null, input: { ve
         `This verdict cannot be published yet: ${validation.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
       );
     }
+    await announceVerdict(tx, editor, 'verdict.approved', updatedClaim, approved);
     const article = await findArticleById(tx, claim.articleId);
     return {
       claimStatus: updatedClaim.status,
@@ -219,6 +242,7 @@ export async function returnVerdict(
       before: { claimStatus: claim.status, verdictStatus: 'pending' },
       after: { claimStatus: nextStatus, verdictStatus: 'returned', comment: input.comment },
     });
+    await announceVerdict(tx, editor, 'verdict.returned', updatedClaim, returned);
     return { claimStatus: updatedClaim.status, claimVersion: updatedClaim.version };
   });
 }
@@ -256,6 +280,7 @@ export async function dismissClaim(
       before: { status: claim.status },
       after: { status: nextStatus, reason: input.reason },
     });
+    await announceVerdict(tx, editor, 'claim.dismissed', updatedClaim, null);
     return { claimStatus: updatedClaim.status, claimVersion: updatedClaim.version };
   });
 }

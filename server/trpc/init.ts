@@ -11,6 +11,12 @@ const isProduction = process.env.NODE_ENV === 'production';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  sse: {
+    // Pings keep proxies from closing a quiet stream; a client that hears nothing for a
+    // while reconnects (resuming from its last event id).
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     const details = error.cause instanceof DomainError ? (error.cause.details ?? null) : null;
@@ -29,13 +35,16 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** The one mapping from domain errors to tRPC's (streams use it for errors raised mid-stream). */
+export function toTrpcError(cause: DomainError): TRPCError {
+  return new TRPCError({ code: cause.code, message: cause.message, cause });
+}
+
 const mapDomainErrors = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof DomainError) {
-      throw new TRPCError({ code: cause.code, message: cause.message, cause });
-    }
+    if (cause instanceof DomainError) throw toTrpcError(cause);
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       console.error(`[trpc] request ${ctx.requestId} ${path} failed:`, result.error.cause ?? result.error);
     }
