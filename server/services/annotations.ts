@@ -2,7 +2,7 @@ import type { AppDb, Db } from '@/db/client';
 import { countAnnotationsByClaim } from '@/db/queries/claims';
 import { findUserById } from '@/db/queries/users';
 import { findAnnotationById, insertAnnotation, updateAnnotationIfVersion } from '@/db/queries/annotations';
-import { insertAuditEvent } from '@/db/queries/audit';
+import { findAuditEventsForEntity, insertAuditEvent } from '@/db/queries/audit';
 import { insertFollowIfMissing } from '@/db/queries/follows';
 import type { AnnotationRow } from '@/db/types';
 import type { AnnotationKind, EvidenceStance } from '@/lib/domain/enums';
@@ -43,6 +43,18 @@ function evidenceColumns(evidence: EvidenceInput | null) {
     excerpt: evidence?.excerpt ?? null,
     archiveUrl: evidence?.archiveUrl ?? null,
     stance: evidence?.stance ?? null,
+  };
+}
+
+/** The annotation as it is now, and who last changed it, for a writer who lost a race. */
+async function describeAnnotationForConflict(db: Db, current: AnnotationRow) {
+  const history = await findAuditEventsForEntity(db, 'annotation', current.id);
+  const last = history.at(-1);
+  const changer = last?.actorId ? await findUserById(db, last.actorId) : undefined;
+  return {
+    current: { ...auditSnapshot(current), version: current.version },
+    changedBy: changer?.name ?? null,
+    changedAt: last?.createdAt ?? current.updatedAt,
   };
 }
 
@@ -122,7 +134,7 @@ export async function updateAnnotation(
       body: input.body,
       ...(current.kind === 'evidence' ? evidenceColumns(input.evidence) : {}),
     });
-    if (!updated) throw conflict('This annotation changed since you opened it.', { current: auditSnapshot(current) });
+    if (!updated) throw conflict('This annotation changed since you opened it.', await describeAnnotationForConflict(tx, current));
     await insertAuditEvent(tx, {
       entityType: 'annotation',
       entityId: current.id,
@@ -142,7 +154,7 @@ export async function deleteAnnotation(db: AppDb, actor: Actor | null, input: { 
   return db.transaction(async (tx) => {
     const current = await requireOwnAnnotation(tx, reviewer, input.annotationId);
     const updated = await updateAnnotationIfVersion(tx, current.id, input.version, { deletedAt: new Date() });
-    if (!updated) throw conflict('This annotation changed since you opened it.', { current: auditSnapshot(current) });
+    if (!updated) throw conflict('This annotation changed since you opened it.', await describeAnnotationForConflict(tx, current));
     await insertAuditEvent(tx, {
       entityType: 'annotation',
       entityId: current.id,

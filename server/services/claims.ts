@@ -172,9 +172,11 @@ function pickClaimFields(claim: ClaimRow) {
   return { statement: claim.statement, claimant: claim.claimant, assigneeId: claim.assigneeId, tags: claim.tags };
 }
 
+/** What a writer who lost a race needs: the row as it is now, and who changed it when. */
 async function describeClaimForConflict(db: Db, current: ClaimRow) {
-  const assignee = current.assigneeId ? await findUserById(db, current.assigneeId) : undefined;
-  return { current: toSummary(current, assignee?.name ?? null, 0) };
+  const [summary, history] = await Promise.all([summariseClaim(db, current), findAuditEventsForClaim(db, current.id)]);
+  const last = history.at(-1);
+  return { current: summary, changedBy: last?.actorName ?? null, changedAt: last?.event.createdAt ?? current.updatedAt };
 }
 
 export async function listClaimsForArticle(

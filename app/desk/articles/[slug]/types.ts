@@ -16,3 +16,6 @@ export const STATUS_LABELS = {
   published: 'Published',
   dismissed: 'Dismissed',
 } as const;
+
+export type { LiveEvent } from '@/server/services/live-events';
+export type { PresentViewer } from '@/server/services/presence';

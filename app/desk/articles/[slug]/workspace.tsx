@@ -9,7 +9,9 @@ import { ArticleText, type HighlightRange } from './article-text';
 import { ClaimDetail } from './claim-detail';
 import { ClaimForm } from './claim-form';
 import { ClaimList } from './claim-list';
+import { LiveBar } from './live-bar';
 import type { StaffMember, WorkspaceData, WorkspaceUser } from './types';
+import { useLiveWorkspace } from './use-live-workspace';
 
 type Props = { slug: string; initialData: WorkspaceData; staff: StaffMember[]; currentUser: WorkspaceUser };
 
@@ -20,6 +22,7 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
   const searchParams = useSearchParams();
   const workspace = useQuery({ ...trpc.articles.workspace.queryOptions({ slug }), initialData });
   const { article, claims } = workspace.data;
+  const live = useLiveWorkspace(slug, article.id, initialData.eventCursor);
   const [draft, setDraft] = useState<TextSelectors | null>(null);
   const selectedClaimId = Number(searchParams.get('claim')) || null;
 
@@ -49,6 +52,8 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
   );
 
   return (
+    <>
+    <LiveBar status={live.status} viewers={live.viewers} currentUserId={currentUser.id} />
     <div className="ws-layout">
       <section className="ws-main" aria-label="Article">
         <ArticleText
@@ -84,5 +89,6 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
         )}
       </aside>
     </div>
+    </>
   );
 }
