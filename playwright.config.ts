@@ -1,7 +1,27 @@
 import { defineConfig, devices } from '@playwright/test';
+import { baseURL, e2eDatabaseUrl as databaseUrl, e2ePort as port, isE2ePostgres as isPostgres } from './e2e/instances';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://127.0.0.1:${port}`;
+function serverOn(serverPort: number, publicUrl: string) {
+  return {
+    // scripts/e2e.ts builds first; this only serves the production build on a fresh database.
+    // A long keep-alive avoids resets when a test reuses an idle connection the server just closed.
+    command: `node node_modules/next/dist/bin/next start -p ${serverPort} --keepAliveTimeout 65000`,
+    url: `http://127.0.0.1:${serverPort}/api/health`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      DATABASE_URL: databaseUrl,
+      FACTDESK_SEED_DEMO: '1',
+      AUTH_SECRET: 'e2e-only-secret-not-for-production-use-0123456789',
+      NODE_ENV: 'production',
+      PUBLIC_URL: publicUrl,
+      // URL-import tests serve their pages from localhost.
+      IMPORT_ALLOW_PRIVATE_ADDRESSES: '1',
+    },
+  };
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,24 +41,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // scripts/e2e.ts builds first; this only serves the production build on a fresh database.
-    // A long keep-alive avoids resets when a test reuses an idle connection the server just closed.
-    command: `node node_modules/next/dist/bin/next start -p ${port} --keepAliveTimeout 65000`,
-    url: `${baseURL}/api/health`,
-    timeout: 60_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:data/e2e/factdesk.db',
-      FACTDESK_SEED_DEMO: '1',
-      AUTH_SECRET: 'e2e-only-secret-not-for-production-use-0123456789',
-      NODE_ENV: 'production',
-      PUBLIC_URL: baseURL,
-      // URL-import tests serve their pages from localhost.
-      IMPORT_ALLOW_PRIVATE_ADDRESSES: '1',
-    },
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /\.pg\.spec\.ts$/ },
+    // Specs that need several instances on one PostgreSQL database exist only on PostgreSQL.
+    ...(isPostgres ? [{ name: 'two-instances', use: { ...devices['Desktop Chrome'] }, testMatch: /\.pg\.spec\.ts$/ }] : []),
+  ],
+  webServer: isPostgres ? [serverOn(port, baseURL), serverOn(port + 1, baseURL)] : serverOn(port, baseURL),
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireSignedInUser } from '../../_components/require-user';
 import { isTrpcErrorCode } from '../../_components/trpc-errors';
+import { QueueLive } from './queue-live';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -40,6 +41,7 @@ export default async function ReviewQueuePage({
   return (
     <>
       <h1>Review queue</h1>
+      <QueueLive />
       <form className="ws-filters" method="get" aria-label="Filter the queue">
         <label htmlFor="queue-article">Article</label>
         <select id="queue-article" name="article" defaultValue={articleId ?? ''}>

@@ -4,8 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ANNOTATION_KINDS, EVIDENCE_STANCES, type AnnotationKind, type EvidenceStance } from '@/lib/domain/enums';
 import { renderMarkdown } from '@/lib/markdown';
-import { describeMutationError } from '../../../_components/mutation-error';
+import { describeMutationError, readConflict } from '../../../_components/mutation-error';
 import { useTRPC } from '../../../_trpc/client';
+import { ConflictDialog } from './conflict-dialog';
 import type { AnnotationData, WorkspaceUser } from './types';
 
 const KIND_LABELS: Record<AnnotationKind, string> = { note: 'Note', question: 'Question', evidence: 'Evidence' };
@@ -161,13 +162,48 @@ type ComposerProps = {
   onCancel?: () => void;
 };
 
-/** Writes a new note, question or evidence, a reply, or an edit of one's own annotation. */
+/** An annotation's editable fields as the server reports them on a CONFLICT. */
+type AnnotationSnapshot = {
+  body: string;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  excerpt: string | null;
+  archiveUrl: string | null;
+  stance: EvidenceStance | null;
+  deletedAt: Date | null;
+  version: number;
+};
+type AnnotationInput = { body: string; evidence: AnnotationData['evidence'] };
+
+function snapshotToInput(snapshot: AnnotationSnapshot): AnnotationInput {
+  return {
+    body: snapshot.body,
+    evidence: snapshot.sourceUrl
+      ? {
+          sourceUrl: snapshot.sourceUrl,
+          sourceTitle: snapshot.sourceTitle ?? '',
+          excerpt: snapshot.excerpt ?? '',
+          archiveUrl: snapshot.archiveUrl,
+          stance: snapshot.stance ?? 'supports',
+        }
+      : null,
+  };
+}
+
+/**
+ * Writes a new note, question or evidence, a reply, or an edit of one's own annotation. An
+ * edit names the version read when editing began, so a change that arrives live meanwhile
+ * is never overwritten: the save is refused and the writer picks a version.
+ */
 export function AnnotationComposer({ claimId, parentId, existing, onSaved, onCancel }: ComposerProps) {
   const trpc = useTRPC();
   const id = useId();
   const isReply = parentId !== null && !existing;
   const [kind, setKind] = useState<AnnotationKind>(existing?.kind ?? 'note');
   const [formKey, setFormKey] = useState(0);
+  const [baseVersion, setBaseVersion] = useState(existing?.version ?? 0);
+  const [shown, setShown] = useState<AnnotationInput>({ body: existing?.body ?? '', evidence: existing?.evidence ?? null });
+  const [submitted, setSubmitted] = useState<AnnotationInput | null>(null);
   const create = useMutation(
     trpc.annotations.create.mutationOptions({
       async onSuccess() {
@@ -178,7 +214,8 @@ export function AnnotationComposer({ claimId, parentId, existing, onSaved, onCan
   );
   const update = useMutation(trpc.annotations.update.mutationOptions({ onSuccess: onSaved }));
   const mutation = existing ? update : create;
-  const failure = mutation.error ? describeMutationError(mutation.error) : null;
+  const conflict = readConflict<AnnotationSnapshot>(update.error);
+  const failure = mutation.error && !conflict ? describeMutationError(mutation.error) : null;
   const fieldError = (name: string) => failure?.fieldErrors[name]?.[0];
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -195,9 +232,45 @@ export function AnnotationComposer({ claimId, parentId, existing, onSaved, onCan
             stance: (read('stance') || 'supports') as EvidenceStance,
           }
         : null;
-    if (existing) update.mutate({ annotationId: existing.id, version: existing.version, body: read('body'), evidence });
-    else create.mutate({ claimId, parentId, kind, body: read('body'), evidence });
+    if (existing) {
+      setSubmitted({ body: read('body'), evidence });
+      update.mutate({ annotationId: existing.id, version: baseVersion, body: read('body'), evidence });
+    } else create.mutate({ claimId, parentId, kind, body: read('body'), evidence });
   }
+
+  const conflictDialog =
+    existing && conflict && submitted ? (
+      <ConflictDialog
+        what="annotation"
+        changedBy={conflict.changedBy}
+        changedAt={conflict.changedAt}
+        isBusy={update.isPending}
+        fields={[
+          { label: 'Text', mine: submitted.body.trim(), theirs: conflict.current.deletedAt ? '(deleted)' : conflict.current.body },
+          ...(submitted.evidence
+            ? [
+                { label: 'Source URL', mine: submitted.evidence.sourceUrl.trim(), theirs: conflict.current.sourceUrl ?? '' },
+                { label: 'Source title', mine: submitted.evidence.sourceTitle.trim(), theirs: conflict.current.sourceTitle ?? '' },
+                { label: 'Excerpt', mine: submitted.evidence.excerpt.trim(), theirs: conflict.current.excerpt ?? '' },
+              ]
+            : []),
+        ]}
+        onLoadTheirs={() => {
+          update.reset();
+          if (conflict.current.deletedAt) {
+            onCancel?.();
+            return;
+          }
+          setShown(snapshotToInput(conflict.current));
+          setBaseVersion(conflict.current.version);
+          setFormKey((k) => k + 1);
+        }}
+        onReapplyMine={() => {
+          setBaseVersion(conflict.current.version);
+          update.mutate({ annotationId: existing.id, version: conflict.current.version, ...submitted });
+        }}
+      />
+    ) : null;
 
   const label = existing ? 'Edit annotation' : isReply ? 'Reply' : 'Add to the research';
   return (
@@ -212,6 +285,7 @@ export function AnnotationComposer({ claimId, parentId, existing, onSaved, onCan
           ))}
         </fieldset>
       ) : null}
+      {conflictDialog}
       {failure ? (
         <p role="alert" className="form-error">
           {failure.message}
@@ -221,24 +295,24 @@ export function AnnotationComposer({ claimId, parentId, existing, onSaved, onCan
         <>
           <div className="field">
             <label htmlFor={`${id}-url`}>Source URL</label>
-            <input id={`${id}-url`} name="sourceUrl" type="url" defaultValue={existing?.evidence?.sourceUrl} />
+            <input id={`${id}-url`} name="sourceUrl" type="url" defaultValue={shown.evidence?.sourceUrl} />
             {fieldError('evidence') ? <p className="field-error">{fieldError('evidence')}</p> : null}
           </div>
           <div className="field">
             <label htmlFor={`${id}-title`}>Source title</label>
-            <input id={`${id}-title`} name="sourceTitle" defaultValue={existing?.evidence?.sourceTitle} />
+            <input id={`${id}-title`} name="sourceTitle" defaultValue={shown.evidence?.sourceTitle} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-excerpt`}>Quoted excerpt</label>
-            <textarea id={`${id}-excerpt`} name="excerpt" rows={3} defaultValue={existing?.evidence?.excerpt} />
+            <textarea id={`${id}-excerpt`} name="excerpt" rows={3} defaultValue={shown.evidence?.excerpt} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-archive`}>Archived copy URL (optional)</label>
-            <input id={`${id}-archive`} name="archiveUrl" type="url" defaultValue={existing?.evidence?.archiveUrl ?? ''} />
+            <input id={`${id}-archive`} name="archiveUrl" type="url" defaultValue={shown.evidence?.archiveUrl ?? ''} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-stance`}>This source</label>
-            <select id={`${id}-stance`} name="stance" defaultValue={existing?.evidence?.stance ?? 'supports'}>
+            <select id={`${id}-stance`} name="stance" defaultValue={shown.evidence?.stance ?? 'supports'}>
               {EVIDENCE_STANCES.map((s) => (
                 <option key={s} value={s}>
                   {STANCE_LABELS[s]}
@@ -252,11 +326,11 @@ export function AnnotationComposer({ claimId, parentId, existing, onSaved, onCan
         <label htmlFor={`${id}-body`}>
           {isReply ? 'Your reply' : kind === 'evidence' ? 'Comment (optional, Markdown)' : 'Text (Markdown)'}
         </label>
-        <textarea id={`${id}-body`} name="body" rows={3} defaultValue={existing?.body} />
+        <textarea id={`${id}-body`} name="body" rows={3} defaultValue={shown.body} />
         {fieldError('body') ? <p className="field-error">{fieldError('body')}</p> : null}
       </div>
       <div className="row-actions">
-        <button type="submit" className="button button-small" disabled={mutation.isPending}>
+        <button type="submit" className="button button-small" disabled={mutation.isPending || conflict !== null}>
           {existing ? 'Save changes' : isReply ? 'Post reply' : `Add ${KIND_LABELS[kind].toLowerCase()}`}
         </button>
         {onCancel ? (

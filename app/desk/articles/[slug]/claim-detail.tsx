@@ -1,10 +1,12 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { describeMutationError } from '../../../_components/mutation-error';
 import { useTRPC } from '../../../_trpc/client';
 import { AnnotationComposer, AnnotationThread } from './annotations';
 import { ClaimChecklist } from './claim-checklist';
+import { ClaimEditForm } from './claim-edit-form';
 import { STATUS_LABELS, type StaffMember, type WorkspaceUser } from './types';
 import { VerdictSection } from './verdicts';
 
@@ -20,6 +22,7 @@ export function ClaimDetail({ claimId, slug, staff, currentUser, onClose }: Prop
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detailQuery = useQuery(trpc.claims.detail.queryOptions({ claimId }));
+  const [isEditing, setIsEditing] = useState(false);
   const refresh = async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.claims.detail.queryKey({ claimId }) }),
@@ -59,6 +62,20 @@ export function ClaimDetail({ claimId, slug, staff, currentUser, onClose }: Prop
         <span>Claimant: {claim.claimant}</span>
         <span>Marked by {detail.createdByName}</span>
       </p>
+      {isEditing ? (
+        <ClaimEditForm
+          claim={claim}
+          onCancel={() => setIsEditing(false)}
+          onDone={async () => {
+            setIsEditing(false);
+            await refresh();
+          }}
+        />
+      ) : (
+        <button type="button" className="button button-small button-secondary" onClick={() => setIsEditing(true)}>
+          Edit claim
+        </button>
+      )}
       <blockquote className="ws-quote">{claim.selectors.quote.exact}</blockquote>
       {claim.tags.length > 0 ? (
         <ul className="ws-tags" aria-label="Tags">
