@@ -18,11 +18,10 @@ async function announceAnnotation(
   type: (typeof ANNOTATION_EVENT_TYPES)[number],
   annotation: AnnotationRow,
 ): Promise<void> {
-  const [claim, author, counts] = await Promise.all([
-    requireClaim(tx, annotation.claimId),
-    findUserById(tx, annotation.authorId),
-    countAnnotationsByClaim(tx, [annotation.claimId]),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses to pipeline on it.
+  const claim = await requireClaim(tx, annotation.claimId);
+  const author = await findUserById(tx, annotation.authorId);
+  const counts = await countAnnotationsByClaim(tx, [annotation.claimId]);
   await recordLiveEvents(tx, actor, claim.articleId, [
     { type, annotation, authorName: author?.name ?? 'Unknown', annotationCount: counts.get(annotation.claimId) ?? 0 },
   ]);

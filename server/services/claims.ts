@@ -43,10 +43,9 @@ async function assertAssignable(db: Db, assigneeId: number | null | undefined): 
 
 /** A claim row as the workspace lists it (with its assignee's name and annotation count). */
 export async function summariseClaim(db: Db, claim: ClaimRow): Promise<ClaimSummary> {
-  const [assignee, counts] = await Promise.all([
-    claim.assigneeId ? findUserById(db, claim.assigneeId) : Promise.resolve(undefined),
-    countAnnotationsByClaim(db, [claim.id]),
-  ]);
+  // Sequential: `db` may be a transaction, one connection that pg will not pipeline on.
+  const assignee = claim.assigneeId ? await findUserById(db, claim.assigneeId) : undefined;
+  const counts = await countAnnotationsByClaim(db, [claim.id]);
   return toSummary(claim, assignee?.name ?? null, counts.get(claim.id) ?? 0);
 }
 
@@ -174,7 +173,8 @@ function pickClaimFields(claim: ClaimRow) {
 
 /** What a writer who lost a race needs: the row as it is now, and who changed it when. */
 async function describeClaimForConflict(db: Db, current: ClaimRow) {
-  const [summary, history] = await Promise.all([summariseClaim(db, current), findAuditEventsForClaim(db, current.id)]);
+  const summary = await summariseClaim(db, current);
+  const history = await findAuditEventsForClaim(db, current.id);
   const last = history.at(-1);
   return { current: summary, changedBy: last?.actorName ?? null, changedAt: last?.event.createdAt ?? current.updatedAt };
 }
