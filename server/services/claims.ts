@@ -173,7 +173,7 @@ function pickClaimFields(claim: ClaimRow) {
 }
 
 /** What a writer who lost a race needs: the row as it is now, and who changed it when. */
-async function describeClaimForConflict(db: Db, current: ClaimRow) {
+export async function describeClaimForConflict(db: Db, current: ClaimRow) {
   const [summary, history] = await Promise.all([summariseClaim(db, current), findAuditEventsForClaim(db, current.id)]);
   const last = history.at(-1);
   return { current: summary, changedBy: last?.actorName ?? null, changedAt: last?.event.createdAt ?? current.updatedAt };
