@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { AnnotationRow, NewAnnotationRow } from '../types';
 
@@ -41,4 +41,16 @@ export async function updateAnnotationIfVersion(
     .where(and(eq(annotations.id, id), eq(annotations.version, expectedVersion)))
     .returning();
   return rows[0];
+}
+
+/** Annotations of an article's claims that point at their own passage (they have selectors), with author names. */
+export async function findAnchoredAnnotationsByArticle(db: Db, articleId: number) {
+  const { annotations, claims, users } = db.t;
+  return db.q
+    .select({ annotation: annotations, authorName: users.name })
+    .from(annotations)
+    .innerJoin(claims, eq(claims.id, annotations.claimId))
+    .innerJoin(users, eq(users.id, annotations.authorId))
+    .where(and(eq(claims.articleId, articleId), isNotNull(annotations.selectors), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotations.id));
 }

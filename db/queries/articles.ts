@@ -1,8 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { ArticleRow, NewArticleRow } from '../types';
+import type { ArticleRevisionRow, ArticleRow, NewArticleRow } from '../types';
 
-export type { ArticleRow };
+export type { ArticleRevisionRow, ArticleRow };
 export type NewArticle = Omit<NewArticleRow, 'id' | 'updatedAt'>;
 
 export async function findArticles(db: Db, options: { limit: number; offset: number }) {
@@ -59,4 +59,55 @@ export async function insertArticleWithFirstRevision(db: Db, values: NewArticle)
     createdById: article.createdById,
   });
   return article;
+}
+
+/** Replaces an article's text if it is still at `expectedVersion`; undefined when it was not. */
+export async function updateArticleTextIfVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Pick<ArticleRow, 'title' | 'dek' | 'paragraphs' | 'revisionNumber'>,
+): Promise<ArticleRow | undefined> {
+  const { articles } = db.t;
+  const rows = await db.q
+    .update(articles)
+    .set({ ...changes, updatedAt: new Date(), version: expectedVersion + 1 })
+    .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
+    .returning();
+  return rows[0];
+}
+
+export async function insertArticleRevision(
+  db: Db,
+  values: Omit<ArticleRevisionRow, 'id' | 'createdAt'>,
+): Promise<ArticleRevisionRow> {
+  const rows = await db.q.insert(db.t.articleRevisions).values(values).returning();
+  const row = rows[0];
+  if (!row) throw new Error('insertArticleRevision returned no row');
+  return row;
+}
+
+/** Every revision of an article with its author's name, newest first. */
+export async function findRevisionsByArticle(db: Db, articleId: number) {
+  const { articleRevisions, users } = db.t;
+  return db.q
+    .select({ revision: articleRevisions, createdByName: users.name })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.createdById))
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.revisionNumber));
+}
+
+export async function findRevision(
+  db: Db,
+  articleId: number,
+  revisionNumber: number,
+): Promise<ArticleRevisionRow | undefined> {
+  const { articleRevisions } = db.t;
+  const rows = await db.q
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.revisionNumber, revisionNumber)))
+    .limit(1);
+  return rows[0];
 }

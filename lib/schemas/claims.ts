@@ -144,3 +144,10 @@ export const dismissClaimSchema = z.object({
   version: versionSchema,
   reason: z.string().trim().min(3, 'Say why the claim is not checkable.').max(2_000),
 });
+
+/** Re-attaches a claim to a passage selected in the article's current text (describeTextRange in the browser). */
+export const reattachClaimSchema = z.object({
+  claimId: idSchema,
+  version: versionSchema,
+  selectors: textSelectorsSchema,
+});

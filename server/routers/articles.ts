@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { slugSchema } from '@/lib/schemas/common';
 import { importSourceSchema } from '@/lib/article-import';
-import { saveImportedArticleSchema } from '@/lib/schemas/articles';
+import { ANCHOR_STATES, CLAIM_STATUSES } from '@/lib/domain/enums';
+import {
+  articleRevisionDiffSchema,
+  articleRevisionRefSchema,
+  reviseArticleSchema,
+  saveImportedArticleSchema,
+} from '@/lib/schemas/articles';
+import { idSchema } from '@/lib/schemas/common';
 import { previewArticleImport, saveImportedArticle } from '../services/article-import';
+import {
+  diffArticleRevisions,
+  getArticleRevision,
+  listArticleRevisions,
+  reviseArticle,
+} from '../services/article-revisions';
 import { getArticleBySlug, getArticleWorkspace, listArticles } from '../services/articles';
 import { reviewerProcedure, router } from '../trpc/init';
 import { claimSummaryOutput } from './outputs';
@@ -25,6 +38,20 @@ const articleView = articleSummary.extend({
   revisionNumber: z.number(),
   updatedAt: z.date(),
   version: z.number(),
+});
+
+const anchorCountsOutput = z.object({ exact: z.number(), moved: z.number(), fuzzy: z.number(), orphan: z.number() });
+
+const revisionRef = z.object({ revisionNumber: z.number(), title: z.string(), createdAt: z.date() });
+
+const paragraphDiffOp = z.object({
+  kind: z.enum(['same', 'added', 'removed', 'changed']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  beforeIndex: z.number().nullable(),
+  afterIndex: z.number().nullable(),
+  /** Claims anchored in this paragraph, for changed and removed paragraphs. */
+  claimIds: z.array(z.number()),
 });
 
 export const articlesRouter = router({
@@ -65,4 +92,51 @@ export const articlesRouter = router({
     .input(saveImportedArticleSchema)
     .output(articleView)
     .mutation(({ ctx, input }) => saveImportedArticle(ctx.db, ctx.user, input)),
+
+  /** Replaces the article's text with a new revision and re-anchors its claims. */
+  revise: reviewerProcedure
+    .input(reviseArticleSchema)
+    .output(z.object({ article: articleView, revisionNumber: z.number(), anchorCounts: anchorCountsOutput }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await reviseArticle(ctx.db, ctx.user, input);
+      ctx.revalidatePublicPaths(result.publicPaths);
+      return result;
+    }),
+
+  /** The article's revisions, newest first. */
+  revisions: reviewerProcedure
+    .input(z.object({ articleId: idSchema }))
+    .output(
+      z.array(
+        revisionRef.extend({ createdByName: z.string().nullable(), paragraphCount: z.number(), characterCount: z.number() }),
+      ),
+    )
+    .query(({ ctx, input }) => listArticleRevisions(ctx.db, ctx.user, input)),
+
+  revision: reviewerProcedure
+    .input(articleRevisionRefSchema)
+    .output(revisionRef.extend({ dek: z.string().nullable(), paragraphs: z.array(z.string()) }))
+    .query(({ ctx, input }) => getArticleRevision(ctx.db, ctx.user, input)),
+
+  /** A paragraph diff from one revision to another, with the claims in changed or removed paragraphs. */
+  revisionDiff: reviewerProcedure
+    .input(articleRevisionDiffSchema)
+    .output(
+      z.object({
+        from: revisionRef,
+        to: revisionRef,
+        ops: z.array(paragraphDiffOp),
+        affectedClaims: z.array(
+          z.object({
+            id: z.number(),
+            slug: z.string(),
+            statement: z.string(),
+            status: z.enum(CLAIM_STATUSES),
+            anchorState: z.enum(ANCHOR_STATES),
+            quote: z.string(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => diffArticleRevisions(ctx.db, ctx.user, input)),
 });

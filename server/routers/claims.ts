@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { checklistToggleSchema, claimListFilterSchema, createClaimSchema, updateClaimSchema } from '@/lib/schemas/claims';
+import {
+  checklistToggleSchema,
+  claimListFilterSchema,
+  createClaimSchema,
+  reattachClaimSchema,
+  updateClaimSchema,
+} from '@/lib/schemas/claims';
 import { idSchema } from '@/lib/schemas/common';
 import {
   createClaim,
@@ -9,6 +15,7 @@ import {
   setFollowing,
   updateClaim,
 } from '../services/claims';
+import { reattachClaim } from '../services/reanchoring';
 import { reviewerProcedure, router } from '../trpc/init';
 import { checklistItemOutput, claimDetailOutput, claimSummaryOutput } from './outputs';
 
@@ -22,6 +29,16 @@ export const claimsRouter = router({
     .input(updateClaimSchema)
     .output(claimSummaryOutput)
     .mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),
+
+  /** Anchors the claim on a passage the reviewer selected in the current text: exact again, discussion kept. */
+  reattach: reviewerProcedure
+    .input(reattachClaimSchema)
+    .output(claimSummaryOutput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await reattachClaim(ctx.db, ctx.user, input);
+      ctx.revalidatePublicPaths(result.publicPaths);
+      return result.claim;
+    }),
 
   listByArticle: reviewerProcedure
     .input(claimListFilterSchema)

@@ -45,7 +45,7 @@ export async function getArticleBySlug(db: AppDb, slug: string): Promise<Article
   return toArticleView(row);
 }
 
-function toArticleView(row: ArticleRow): ArticleView {
+export function toArticleView(row: ArticleRow): ArticleView {
   const { createdById: _createdBy, ...view } = row;
   return view;
 }

@@ -172,7 +172,7 @@ function pickClaimFields(claim: ClaimRow) {
 }
 
 /** What a writer who lost a race needs: the row as it is now, and who changed it when. */
-async function describeClaimForConflict(db: Db, current: ClaimRow) {
+export async function describeClaimForConflict(db: Db, current: ClaimRow) {
   const summary = await summariseClaim(db, current);
   const history = await findAuditEventsForClaim(db, current.id);
   const last = history.at(-1);

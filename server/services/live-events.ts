@@ -45,7 +45,9 @@ export type StoredLiveEvent =
       /** The claim's count of annotations that are not deleted, after the change. */
       annotationCount: number;
     }
-  | { type: (typeof VERDICT_EVENT_TYPES)[number]; claim: ClaimSummary; verdict: VerdictView | null };
+  | { type: (typeof VERDICT_EVENT_TYPES)[number]; claim: ClaimSummary; verdict: VerdictView | null }
+  /** The article's text was replaced by a new revision; its re-anchored claims follow as claim.edited. */
+  | { type: 'article.revised'; articleId: number; revisionNumber: number; articleVersion: number };
 
 /** What a subscriber receives. */
 export type LiveEvent = { id: number; actorId: number | null; actorName: string | null; createdAt: Date } & (
@@ -53,9 +55,10 @@ export type LiveEvent = { id: number; actorId: number | null; actorName: string 
   | { type: (typeof ANNOTATION_EVENT_TYPES)[number]; annotation: AnnotationView; annotationCount: number }
 );
 
-function claimIdOf(event: StoredLiveEvent): number {
+function claimIdOf(event: StoredLiveEvent): number | null {
   if ('claim' in event) return event.claim.id;
   if ('annotation' in event) return event.annotation.claimId;
+  if (event.type === 'article.revised') return null;
   return event.claimId;
 }
 

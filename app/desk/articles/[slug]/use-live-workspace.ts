@@ -38,6 +38,9 @@ function patchWorkspace(data: WorkspaceData, event: LiveEvent): WorkspaceData {
           c.id === event.claimId && c.version < event.claimVersion ? { ...c, version: event.claimVersion } : c,
         ),
       };
+    case 'article.revised':
+      // The new text comes with the refetch the hook starts on this event.
+      return data;
     default:
       return {
         ...data,
@@ -69,6 +72,8 @@ function patchDetail(detail: ClaimDetailData, event: LiveEvent): ClaimDetailData
         : detail.verdicts.map((v) => (v.status === 'pending' ? { ...v, status: 'returned' as const } : v));
       return { ...detail, claim: newerClaim(event.claim), verdicts };
     }
+    case 'article.revised':
+      return detail;
     default: {
       const incoming = event.annotation;
       const existing = detail.annotations.find((a) => a.id === incoming.id);
@@ -81,9 +86,10 @@ function patchDetail(detail: ClaimDetailData, event: LiveEvent): ClaimDetailData
   }
 }
 
-function claimIdOf(event: LiveEvent): number {
+function claimIdOf(event: LiveEvent): number | null {
   if ('claim' in event) return event.claim.id;
   if ('annotation' in event) return event.annotation.claimId;
+  if (event.type === 'article.revised') return null;
   return event.claimId;
 }
 
@@ -107,10 +113,15 @@ export function useLiveWorkspace(slug: string, articleId: number, initialCursor:
           hasConnected.current = true;
         },
         onData: ({ data: event }) => {
+          if (event.type === 'article.revised') {
+            void queryClient.invalidateQueries({ queryKey: trpc.articles.workspace.queryKey({ slug }) });
+          }
           queryClient.setQueryData(trpc.articles.workspace.queryKey({ slug }), (old) =>
             old ? patchWorkspace(old, event) : old,
           );
-          queryClient.setQueryData(trpc.claims.detail.queryKey({ claimId: claimIdOf(event) }), (old) =>
+          const claimId = claimIdOf(event);
+          if (claimId === null) return;
+          queryClient.setQueryData(trpc.claims.detail.queryKey({ claimId }), (old) =>
             old ? patchDetail(old, event) : old,
           );
         },
