@@ -23,26 +23,17 @@ export async function trpcQuery<T>(request: APIRequestContext, path: string, inp
   return unwrap(body) as T;
 }
 
-/** Imports an article and marks `quote` in it as a claim, through the API. */
-export async function seedArticleWithClaim(
+/** Marks `quote` (its first occurrence) in an article's text as a claim, through the API. */
+export async function markClaimThroughApi(
   request: APIRequestContext,
-  { title, paragraphs, quote, statement, claimant }: { title: string; paragraphs: string[]; quote: string; statement: string; claimant: string },
+  { articleId, paragraphs, quote, statement, claimant }: { articleId: number; paragraphs: string[]; quote: string; statement: string; claimant: string },
 ) {
-  const article = await trpcMutation<{ id: number; slug: string }>(request, 'articles.import', {
-    title,
-    dek: null,
-    paragraphs,
-    publisher: 'E2E Gazette',
-    author: null,
-    url: null,
-    publishedAt: null,
-    language: 'en',
-  });
   const text = paragraphs.join('\n\n');
   const start = text.indexOf(quote);
+  expect(start, `"${quote}" is not in the article`).toBeGreaterThanOrEqual(0);
   const end = start + quote.length;
-  const claim = await trpcMutation<{ id: number; slug: string; version: number }>(request, 'claims.create', {
-    articleId: article.id,
+  return trpcMutation<{ id: number; slug: string; version: number }>(request, 'claims.create', {
+    articleId,
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: quote, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
       position: { type: 'TextPositionSelector', start, end },
@@ -52,6 +43,32 @@ export async function seedArticleWithClaim(
     assigneeId: null,
     tags: [],
   });
+}
+
+/** Imports an article through the API. */
+export async function importThroughApi(
+  request: APIRequestContext,
+  { title, paragraphs, dek = null, url = null }: { title: string; paragraphs: string[]; dek?: string | null; url?: string | null },
+) {
+  return trpcMutation<{ id: number; slug: string; version: number }>(request, 'articles.import', {
+    title,
+    dek,
+    paragraphs,
+    publisher: 'E2E Gazette',
+    author: null,
+    url,
+    publishedAt: null,
+    language: 'en',
+  });
+}
+
+/** Imports an article and marks `quote` in it as a claim, through the API. */
+export async function seedArticleWithClaim(
+  request: APIRequestContext,
+  { title, paragraphs, quote, statement, claimant }: { title: string; paragraphs: string[]; quote: string; statement: string; claimant: string },
+) {
+  const article = await importThroughApi(request, { title, paragraphs });
+  const claim = await markClaimThroughApi(request, { articleId: article.id, paragraphs, quote, statement, claimant });
   return { article, claim };
 }
 

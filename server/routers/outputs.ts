@@ -24,6 +24,7 @@ export const claimSummaryOutput = z.object({
   status: z.enum(CLAIM_STATUSES),
   selectors: selectorsOutput,
   anchorState: z.enum(ANCHOR_STATES),
+  anchorScore: z.number().nullable(),
   assigneeId: z.number().nullable(),
   assigneeName: z.string().nullable(),
   tags: z.array(z.string()),

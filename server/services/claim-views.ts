@@ -15,6 +15,8 @@ export type ClaimSummary = {
   status: ClaimStatus;
   selectors: StoredSelectors;
   anchorState: ClaimRow['anchorState'];
+  /** How well a fuzzy anchor matched (0–1); 1 for exact and moved ones. */
+  anchorScore: number | null;
   assigneeId: number | null;
   assigneeName: string | null;
   tags: string[];
@@ -34,6 +36,7 @@ export function toSummary(claim: ClaimRow, assigneeName: string | null, annotati
     status: claim.status,
     selectors: claim.selectors,
     anchorState: claim.anchorState,
+    anchorScore: claim.anchorScore,
     assigneeId: claim.assigneeId,
     assigneeName,
     tags: claim.tags,

@@ -231,7 +231,11 @@ export async function getClaimDetail(db: AppDb, actor: Actor | null, claimId: nu
   return {
     claim: toSummary(claim, assignee?.name ?? null, annotations.filter((a) => !a.isDeleted).length),
     article: { id: article.id, slug: article.slug, title: article.title },
-    context: describeQuoteContext(joinParagraphs(article.paragraphs), claim.selectors.position),
+    // An orphan's position points at other words now: show the quote with the context it had.
+    context:
+      claim.anchorState === 'orphan'
+        ? { before: claim.selectors.quote.prefix, quote: claim.selectors.quote.exact, after: claim.selectors.quote.suffix }
+        : describeQuoteContext(joinParagraphs(article.paragraphs), claim.selectors.position),
     createdByName: creator?.name ?? 'Unknown',
     isFollowing: following,
     checklist,

@@ -14,6 +14,8 @@ type Props = {
   selectedClaimId: number | null;
   onSelectClaim: (claimId: number) => void;
   onMark: (selectors: TextSelectors) => void;
+  /** What marking the selection does; "Mark as claim" unless a claim is being re-attached. */
+  markLabel?: string;
 };
 
 const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
@@ -22,7 +24,15 @@ const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
  * The article as read-only text with a caret, so words can be selected with the mouse or with
  * Shift+arrow keys; claims show as highlights. "M" or the popover button marks the selection.
  */
-export function ArticleText({ title, paragraphs, highlights, selectedClaimId, onSelectClaim, onMark }: Props) {
+export function ArticleText({
+  title,
+  paragraphs,
+  highlights,
+  selectedClaimId,
+  onSelectClaim,
+  onMark,
+  markLabel = 'Mark as claim',
+}: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const text = useMemo(() => joinParagraphs(paragraphs), [paragraphs]);
   const starts = useMemo(() => paragraphOffsets(paragraphs), [paragraphs]);
@@ -90,7 +100,7 @@ export function ArticleText({ title, paragraphs, highlights, selectedClaimId, on
       <h1 className="ws-title">{title}</h1>
       <p id="ws-article-help" className="muted ws-help">
         Select words with the mouse, or move the caret with the arrow keys and extend with Shift+arrows; then press{' '}
-        <kbd>M</kbd> or “Mark as claim”.
+        <kbd>M</kbd> or “{markLabel}”.
       </p>
       <div className="ws-text-wrap">
         <div
@@ -167,7 +177,7 @@ export function ArticleText({ title, paragraphs, highlights, selectedClaimId, on
               onMouseDown={(event) => event.preventDefault()}
               onClick={markPending}
             >
-              Mark as claim
+              {markLabel}
             </button>
           </div>
         ) : null}

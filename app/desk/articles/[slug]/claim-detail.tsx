@@ -7,7 +7,7 @@ import { useTRPC } from '../../../_trpc/client';
 import { AnnotationComposer, AnnotationThread } from './annotations';
 import { ClaimChecklist } from './claim-checklist';
 import { ClaimEditForm } from './claim-edit-form';
-import { STATUS_LABELS, type StaffMember, type WorkspaceUser } from './types';
+import { STATUS_LABELS, type ClaimSummary, type StaffMember, type WorkspaceUser } from './types';
 import { VerdictSection } from './verdicts';
 
 type Props = {
@@ -16,9 +16,10 @@ type Props = {
   staff: StaffMember[];
   currentUser: WorkspaceUser;
   onClose: () => void;
+  onReattach: (claim: ClaimSummary) => void;
 };
 
-export function ClaimDetail({ claimId, slug, staff, currentUser, onClose }: Props) {
+export function ClaimDetail({ claimId, slug, staff, currentUser, onClose, onReattach }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detailQuery = useQuery(trpc.claims.detail.queryOptions({ claimId }));
@@ -77,6 +78,25 @@ export function ClaimDetail({ claimId, slug, staff, currentUser, onClose }: Prop
         </button>
       )}
       <blockquote className="ws-quote">{claim.selectors.quote.exact}</blockquote>
+      {claim.anchorState === 'orphan' ? (
+        <div role="note" className="ws-anchor-warning">
+          <p>
+            <strong>Orphaned:</strong> these words are no longer in the current text of the article.
+            {claim.status === 'published'
+              ? ' The public fact-check still quotes them, but the public article cannot highlight them.'
+              : ' The quote and the discussion are kept.'}
+          </p>
+          <button type="button" className="button button-small" onClick={() => onReattach(claim)}>
+            Re-attach to new words
+          </button>
+        </div>
+      ) : claim.anchorState === 'fuzzy' ? (
+        <p role="note" className="ws-anchor-note">
+          Re-attached by an approximate match after the article changed
+          {claim.anchorScore !== null ? ` (similarity ${Math.round(claim.anchorScore * 100)}%)` : ''}: check the
+          highlighted words.
+        </p>
+      ) : null}
       {claim.tags.length > 0 ? (
         <ul className="ws-tags" aria-label="Tags">
           {claim.tags.map((tag) => (

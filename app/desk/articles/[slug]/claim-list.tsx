@@ -4,17 +4,56 @@ import { useState } from 'react';
 import { CLAIM_STATUSES, type ClaimStatus } from '@/lib/domain/enums';
 import { STATUS_LABELS, type ClaimSummary } from './types';
 
-type Props = { claims: ClaimSummary[]; currentUserId: number; onOpen: (claimId: number) => void };
+type Props = {
+  claims: ClaimSummary[];
+  currentUserId: number;
+  onOpen: (claimId: number) => void;
+  onReattach: (claim: ClaimSummary) => void;
+  onRevise: () => void;
+};
 
 /** The article's claims in text order, filterable by status and "assigned to me". */
-export function ClaimList({ claims, currentUserId, onOpen }: Props) {
+export function ClaimList({ claims, currentUserId, onOpen, onReattach, onRevise }: Props) {
   const [status, setStatus] = useState<ClaimStatus | 'all'>('all');
   const [isMineOnly, setIsMineOnly] = useState(false);
   const visible = claims.filter(
     (c) => (status === 'all' || c.status === status) && (!isMineOnly || c.assigneeId === currentUserId),
   );
+  const orphans = claims.filter((c) => c.anchorState === 'orphan');
   return (
     <section aria-labelledby="claims-heading">
+      <div className="row-actions">
+        <button type="button" className="button button-small button-secondary" onClick={onRevise}>
+          Revise the article
+        </button>
+      </div>
+      {orphans.length > 0 ? (
+        <section className="ws-orphans" aria-labelledby="orphans-heading">
+          <h2 id="orphans-heading">Orphaned claims ({orphans.length})</h2>
+          <p className="muted">
+            Their words are no longer in the current text of the article. Each keeps its quote and discussion until you
+            re-attach it.
+          </p>
+          <ul>
+            {orphans.map((claim) => (
+              <li key={claim.id}>
+                <button type="button" className="ws-link-button" onClick={() => onOpen(claim.id)}>
+                  {claim.statement}
+                </button>
+                <blockquote className="ws-quote">{claim.selectors.quote.exact}</blockquote>
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Re-attach “${claim.statement}”`}
+                  onClick={() => onReattach(claim)}
+                >
+                  Re-attach
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2 id="claims-heading">Claims ({claims.length})</h2>
       <div className="ws-filters">
         <label htmlFor="claim-status-filter">Status</label>

@@ -1,16 +1,18 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import type { TextSelectors } from '@/lib/anchoring';
+import { describeMutationError } from '../../../_components/mutation-error';
 import { useTRPC } from '../../../_trpc/client';
 import { ArticleText, type HighlightRange } from './article-text';
 import { ClaimDetail } from './claim-detail';
 import { ClaimForm } from './claim-form';
 import { ClaimList } from './claim-list';
 import { LiveBar } from './live-bar';
-import type { StaffMember, WorkspaceData, WorkspaceUser } from './types';
+import { ReviseArticle } from './revise-article';
+import type { ClaimSummary, StaffMember, WorkspaceData, WorkspaceUser } from './types';
 import { useLiveWorkspace } from './use-live-workspace';
 
 type Props = { slug: string; initialData: WorkspaceData; staff: StaffMember[]; currentUser: WorkspaceUser };
@@ -24,7 +26,11 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
   const { article, claims } = workspace.data;
   const live = useLiveWorkspace(slug, article.id, initialData.eventCursor);
   const [draft, setDraft] = useState<TextSelectors | null>(null);
+  const [isRevising, setIsRevising] = useState(false);
+  // A claim whose anchor was lost, waiting for the reviewer to select its words again.
+  const [reattaching, setReattaching] = useState<ClaimSummary | null>(null);
   const selectedClaimId = Number(searchParams.get('claim')) || null;
+  const queryClient = useQueryClient();
 
   const selectClaim = useCallback(
     (claimId: number | null) => {
@@ -36,6 +42,36 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
     },
     [pathname, router, searchParams],
   );
+
+  const reattach = useMutation(
+    trpc.claims.reattach.mutationOptions({
+      async onSuccess(claim) {
+        setReattaching(null);
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.articles.workspace.queryKey({ slug }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.claims.detail.queryKey({ claimId: claim.id }) }),
+        ]);
+        selectClaim(claim.id);
+      },
+    }),
+  );
+  const onMark = useCallback(
+    (selectors: TextSelectors) => {
+      if (!reattaching) {
+        setDraft(selectors);
+        return;
+      }
+      // The list is kept current live, so its version is the newest this browser has seen.
+      const version = claims.find((c) => c.id === reattaching.id)?.version ?? reattaching.version;
+      reattach.mutate({ claimId: reattaching.id, version, selectors });
+    },
+    [claims, reattach, reattaching],
+  );
+  const startReattaching = useCallback((claim: ClaimSummary) => {
+    reattach.reset();
+    setDraft(null);
+    setReattaching(claim);
+  }, [reattach]);
 
   const highlights: HighlightRange[] = useMemo(
     () =>
@@ -53,8 +89,8 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
 
   return (
     <>
-    <LiveBar status={live.status} viewers={live.viewers} currentUserId={currentUser.id} />
-    <div className="ws-layout">
+      <LiveBar status={live.status} viewers={live.viewers} currentUserId={currentUser.id} />
+      <div className="ws-layout">
       <section className="ws-main" aria-label="Article">
         <ArticleText
           title={article.title}
@@ -62,11 +98,32 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
           highlights={highlights}
           selectedClaimId={selectedClaimId}
           onSelectClaim={selectClaim}
-          onMark={setDraft}
+          onMark={onMark}
+          markLabel={reattaching ? 'Attach here' : 'Mark as claim'}
         />
       </section>
       <aside className="ws-panel" aria-label="Claims panel">
-        {draft ? (
+        {reattaching ? (
+          <section className="ws-reattach" aria-labelledby="reattach-heading">
+            <h2 id="reattach-heading">Re-attach a claim</h2>
+            <p>
+              Select the words of the current text that “{reattaching.statement}” refers to, then press <kbd>M</kbd> or
+              “Attach here”. Its discussion stays with it.
+            </p>
+            <p className="muted">Its quote was:</p>
+            <blockquote className="ws-quote">{reattaching.selectors.quote.exact}</blockquote>
+            {reattach.error ? (
+              <p role="alert" className="form-error">
+                {describeMutationError(reattach.error).message}
+              </p>
+            ) : null}
+            <button type="button" className="button button-small button-secondary" onClick={() => setReattaching(null)}>
+              Cancel re-attaching
+            </button>
+          </section>
+        ) : isRevising ? (
+          <ReviseArticle article={article} slug={slug} onClose={() => setIsRevising(false)} />
+        ) : draft ? (
           <ClaimForm
             articleId={article.id}
             slug={slug}
@@ -83,9 +140,16 @@ export function Workspace({ slug, initialData, staff, currentUser }: Props) {
             staff={staff}
             currentUser={currentUser}
             onClose={() => selectClaim(null)}
+            onReattach={startReattaching}
           />
         ) : (
-          <ClaimList claims={claims} currentUserId={currentUser.id} onOpen={selectClaim} />
+          <ClaimList
+            claims={claims}
+            currentUserId={currentUser.id}
+            onOpen={selectClaim}
+            onReattach={startReattaching}
+            onRevise={() => setIsRevising(true)}
+          />
         )}
       </aside>
     </div>

@@ -48,6 +48,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ claimId
           <mark className="ws-highlight ws-status-in_review">{detail.context.quote}</mark>
           {detail.context.after}
         </p>
+        {detail.claim.anchorState === 'orphan' ? (
+          <p role="note" className="ws-anchor-warning">
+            <strong>Orphaned:</strong> the article was revised and these words are no longer in it. The quote above is
+            the one the claim was marked on{detail.claim.status === 'published' ? ', and the public fact-check still shows it' : ''}.
+            Re-attach it in the workspace.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="proposal-heading" className="ws-section">
