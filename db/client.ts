@@ -113,6 +113,8 @@ function wrap(
     async close() {
       await notifier.close();
       await close();
+      // Open streams re-read, meet the closed database and end with an error instead of waiting.
+      notifier.wakeAll();
     },
     transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
       if (dialect !== 'sqlite') return runTransaction(work);

@@ -14,6 +14,8 @@ export type Notifier = {
   publish(topic: string, payload: string): Promise<void>;
   listen(topic: string, handler: NotificationHandler): () => void;
   close(): Promise<void>;
+  /** Calls every listener with null ("re-read"), e.g. once the database has closed. */
+  wakeAll(): void;
 };
 
 /** The one PostgreSQL channel; topics are multiplexed inside its JSON payloads. */
@@ -80,6 +82,7 @@ export function createInProcessNotifier(): Notifier {
     },
     listen: (topic, handler) => handlers.add(topic, handler),
     async close() {},
+    wakeAll: () => handlers.emitEverywhere(null),
   };
 }
 
@@ -169,6 +172,7 @@ export function createPgNotifier(pool: {
         current.release(true);
       }
     },
+    wakeAll: () => handlers.emitEverywhere(null),
   };
 }
 
@@ -193,5 +197,6 @@ export function createPgliteNotifier(client: {
     async close() {
       if (unlisten) await (await unlisten)().catch(() => undefined);
     },
+    wakeAll: () => handlers.emitEverywhere(null),
   };
 }

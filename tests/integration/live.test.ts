@@ -216,6 +216,38 @@ describe.each(testDialects())('live collaboration on %s', (dialect) => {
     }
   });
 
+  it('ends an open stream with SERVICE_UNAVAILABLE when the database goes away, without crashing', async () => {
+    // A database of its own: this test closes it under an open stream.
+    const own = await createTestDb(dialect);
+    const ownReviewer = await seedUser(own.db, 'reviewer');
+    const article = await seedArticle(own.db);
+    const stream = await (await streamingCaller(own.db, ownReviewer, newController())).live.articleEvents({
+      articleId: article.id,
+      lastEventId: '0',
+    });
+    const iterator = iteratorOf(stream as AsyncIterable<unknown>);
+    const next = iterator.next();
+    const logged: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      await own.dispose();
+      const outcome = await Promise.race([
+        next.then(
+          () => 'yielded',
+          (error: unknown) => (error instanceof TRPCError ? error.code : `unexpected ${String(error)}`),
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+      ]);
+      expect(outcome).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      console.error = originalError;
+    }
+    // The failure is logged once with the request id, for whoever reads the server log.
+    expect(logged.length).toBeGreaterThan(0);
+    expect(String((logged[0] as unknown[])[0])).toMatch(/^\[live\] request \S+: stream failed/);
+  });
+
   it('keeps editors’ review queue current across articles', async () => {
     const { db } = testDb;
     const first = await seedArticle(db);
