@@ -2,8 +2,8 @@
 // `next start` on the next port then): two app instances on one database, as behind a load
 // balancer, share live events and presence through LISTEN/NOTIFY.
 import { DEMO, expect, signInThroughApi, test } from './fixtures';
-import { secondInstanceURL } from './instances';
-import { seedArticleWithClaim, trpcMutation } from './trpc';
+import { baseURL, secondInstanceURL } from './instances';
+import { proposeThroughApi, seedArticleWithClaim, trpcMutation, trpcQuery } from './trpc';
 
 test('a browser on instance A sees an annotation made through instance B, and who is viewing there', async ({ browser }) => {
   const onA = await browser.newContext();
@@ -39,4 +39,54 @@ test('a browser on instance A sees an annotation made through instance B, and wh
   });
   await onA.close();
   await onB.close();
+});
+
+test('a correction approved through instance B shows on instance A’s cached fact-check page', async ({ browser }) => {
+  const reviewerOnA = await browser.newContext();
+  await signInThroughApi(reviewerOnA.request, DEMO.reviewer.email);
+  const editorOnA = await browser.newContext();
+  await signInThroughApi(editorOnA.request, DEMO.editor.email);
+  const editorOnB = await browser.newContext({ baseURL: secondInstanceURL });
+  await signInThroughApi(editorOnB.request, DEMO.editor2.email);
+  const approveNext = async (editor: typeof editorOnA, claimId: number) => {
+    const queue = await trpcQuery<{ claimId: number; verdictId: number; verdictVersion: number }[]>(editor.request, 'review.queue', {});
+    const pending = queue.find((item) => item.claimId === claimId)!;
+    await trpcMutation(editor.request, 'verdicts.approve', { verdictId: pending.verdictId, version: pending.verdictVersion });
+  };
+
+  const { claim } = await seedArticleWithClaim(reviewerOnA.request, {
+    title: `Cache relay ${Date.now()}`,
+    paragraphs: ['The agency said 12,000 jobs were created in the region last quarter.'],
+    quote: '12,000 jobs were created in the region last quarter',
+    statement: '12,000 jobs were created in the region last quarter.',
+    claimant: 'The agency',
+  });
+  await proposeThroughApi(reviewerOnA.request, claim.id, {
+    ratingLabel: 'True',
+    summary: 'Payroll data confirm 12,000 new jobs.',
+    ruling: 'The quarterly payroll release lists 12,000 new jobs.',
+  });
+  await approveNext(editorOnA, claim.id);
+
+  // Both instances render the page once and then serve it from their own caches.
+  const reader = await browser.newContext();
+  for (const origin of [baseURL, secondInstanceURL]) {
+    await expect.poll(async () => (await reader.request.get(`${origin}/fact-checks/${claim.slug}`)).headers()['x-nextjs-cache']).toBe('HIT');
+  }
+
+  await proposeThroughApi(reviewerOnA.request, claim.id, {
+    ratingLabel: 'Mostly true',
+    summary: 'Revised data show 11,200 new jobs.',
+    ruling: 'The revised payroll release lowered the count to 11,200.',
+    correctionNote: 'Updated after the revised payroll release.',
+  });
+  await approveNext(editorOnB, claim.id);
+
+  const page = await reader.newPage();
+  await expect
+    .poll(async () => (await reader.request.get(`${baseURL}/fact-checks/${claim.slug}`)).text(), { timeout: 5_000 })
+    .toContain('Updated after the revised payroll release.');
+  await page.goto(`${baseURL}/fact-checks/${claim.slug}`);
+  await expect(page.getByRole('heading', { name: 'Our rating: Mostly true' })).toBeVisible();
+  for (const context of [reviewerOnA, editorOnA, editorOnB, reader]) await context.close();
 });

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { revalidatePath } from 'next/cache';
 import { getSessionUserId } from '@/server/auth/config';
 import { getAppDb } from '@/server/db';
+import { announcePublicChange, startPublicCacheRelay } from '@/server/public-cache-relay';
 import { appRouter } from '@/server/routers';
 import { createContext } from '@/server/trpc/context';
 
@@ -12,11 +13,15 @@ function handle(req: Request) {
     router: appRouter,
     createContext: async () => {
       const [db, sessionUserId] = await Promise.all([getAppDb(), getSessionUserId()]);
+      startPublicCacheRelay(db);
       return createContext({
         db,
         sessionUserId,
         requestId: req.headers.get('x-request-id') ?? undefined,
-        revalidatePublicPaths: (paths) => paths.forEach((path) => revalidatePath(path)),
+        revalidatePublicPaths: (paths) => {
+          paths.forEach((path) => revalidatePath(path));
+          void announcePublicChange(db, paths);
+        },
       });
     },
   });
