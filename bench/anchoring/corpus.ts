@@ -15,7 +15,7 @@ import { moveParagraph, overlaps, paragraphSpans, replaceText, sentenceSpans, ty
 import { createRng, seedFrom, type Rng } from './prng';
 
 export type Article = { name: string; text: string };
-export type ExpectedReason = 'survives' | 'destroyed' | 'indistinguishable';
+export type ExpectedReason = 'survives' | 'selector-copy' | 'destroyed' | 'indistinguishable';
 export type BenchCase = {
   id: string;
   article: string;
@@ -329,7 +329,9 @@ function rewrite(text: string, range: Span, exact: string, rng: Rng): string | n
 function duplicateSentenceElsewhere(doc: Doc, rng: Rng, sentence: Span): Doc | null {
   const paragraphs = paragraphSpans(doc.text);
   const own = paragraphs.findIndex((p) => sentence.start >= p.start && sentence.start <= p.end);
-  const others = paragraphs.filter((_, i) => i !== own);
+  // Elsewhere: not in the quote's paragraph nor next to it (a copy appended to the paragraph
+  // just before, with the original deleted, is a paragraph merge, not a copy).
+  const others = paragraphs.filter((_, i) => Math.abs(i - own) >= 2);
   if (others.length === 0) return null;
   const target = rng.pick(others);
   const copy = rng.pick(WRAPPERS)(doc.text.slice(sentence.start, sentence.end));
@@ -439,8 +441,36 @@ function quoteKindFor(kind: EditKind, rng: Rng): QuoteKind {
 
 const windowsOf = (text: string, span: Span) => [text.slice(Math.max(0, span.start - CONTEXT_LENGTH), span.start), text.slice(span.end, span.end + CONTEXT_LENGTH)].join('\u0000');
 
+const BREAK = '\n\n';
+/** The stored context, cut at paragraph edges (the text's edges count as such), is the same there. */
+function hasSameParagraphContext(text: string, start: number, end: number, prefix: string, suffix: string): boolean {
+  const prefixCut = prefix.lastIndexOf(BREAK);
+  const prefixInner = prefixCut === -1 ? prefix : prefix.slice(prefixCut + BREAK.length);
+  const prefixHasEdge = prefixCut !== -1 || prefix.length < CONTEXT_LENGTH;
+  const before = start - prefixInner.length;
+  const prefixOk = text.slice(Math.max(0, before), start) === prefixInner && before >= 0 && (!prefixHasEdge || before === 0 || text.slice(before - BREAK.length, before) === BREAK);
+  const suffixCut = suffix.indexOf(BREAK);
+  const suffixInner = suffixCut === -1 ? suffix : suffix.slice(0, suffixCut);
+  const suffixHasEdge = suffixCut !== -1 || suffix.length < CONTEXT_LENGTH;
+  const after = end + suffixInner.length;
+  const suffixOk = text.slice(end, after) === suffixInner && after <= text.length && (!suffixHasEdge || after === text.length || text.startsWith(BREAK, after));
+  return prefixOk && suffixOk;
+}
+
 function groundTruth(revised: string, span: Span | null, selectors: TextSelectors): { expected: Span | null; expectedReason: ExpectedReason } {
-  if (!span || span.end <= span.start) return { expected: null, expectedReason: 'destroyed' };
+  if (!span || span.end <= span.start) {
+    // The quote's own characters are gone. A copy that carries the stored context as far as
+    // it reaches inside the paragraph (and the same paragraph edges) looks exactly like the
+    // quote's paragraph having moved, which must be followed: no resolver that sees only the
+    // selectors can tell the two apart, so that copy is accepted as the place. Any other copy
+    // (a recap with other words around it) is other words: orphan.
+    const { exact, prefix, suffix } = selectors.quote;
+    const copies: number[] = [];
+    for (let at = revised.indexOf(exact); at !== -1; at = revised.indexOf(exact, at + 1)) {
+      if (hasSameParagraphContext(revised, at, at + exact.length, prefix, suffix)) copies.push(at);
+    }
+    return copies.length === 1 ? { expected: { start: copies[0]!, end: copies[0]! + exact.length }, expectedReason: 'selector-copy' } : { expected: null, expectedReason: 'destroyed' };
+  }
   const words = revised.slice(span.start, span.end);
   const storedHolds = span.start === selectors.position.start && span.end === selectors.position.end && words === selectors.quote.exact;
   if (!storedHolds) {
