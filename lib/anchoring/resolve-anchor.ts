@@ -295,7 +295,8 @@ export function resolveAnchor(text: string, selectors: TextSelectors, options: R
   for (const match of matches) {
     const quoteSimilarity = 1 - match.errors / exact.length;
     if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
-    const { start, end } = snapToWords(text, match.start, match.end, exact);
+    // The quote's exact text needs no snapping, even when an edit glued a word to it.
+    const { start, end } = match.errors === 0 ? match : snapToWords(text, match.start, match.end, exact);
     const context = scoreContext(text, start, end, selectors, contextLength);
     const score = 0.7 * quoteSimilarity + 0.3 * (context.sum / 2);
     const candidate = { start, end, score, context };
