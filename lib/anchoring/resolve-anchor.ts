@@ -45,7 +45,7 @@ const WHOLE_TEXT_SEARCH_LIMIT = 20_000;
 /** Errors allowed when looking for a context pushed away from the quote. */
 const CONTEXT_ERROR_RATE = 0.15;
 /** A candidate this close to the old position may rely on one side of its context. */
-const NEAR_DISTANCE = 150;
+const NEAR_DISTANCE = 100;
 const PARAGRAPH_BREAK = '\n\n';
 
 const orphan = (score = 0): AnchorResult => ({ state: 'orphan', score, start: null, end: null });
@@ -65,14 +65,20 @@ function sideScore(text: string, start: number, end: number, stored: string, sid
   const adjacent = side === 'prefix' ? text.slice(Math.max(0, start - contextLength), start) : text.slice(end, end + contextLength);
   if (adjacent === stored) return 1;
   let score = 0;
-  const window = side === 'prefix' ? text.slice(Math.max(0, start - stored.length - CONTEXT_SLACK), start) : text.slice(end, end + stored.length + CONTEXT_SLACK);
+  const from = side === 'prefix' ? Math.max(0, start - stored.length - CONTEXT_SLACK) : end;
+  const to = side === 'prefix' ? start : Math.min(text.length, end + stored.length + CONTEXT_SLACK);
   // A few characters cut short by the text's edge say nothing on their own, wherever they recur.
-  if (stored.length >= 8 && window.length > 0) {
-    const matches = search(window, stored, Math.floor(stored.length * CONTEXT_ERROR_RATE));
-    let fewest = stored.length;
+  if (stored.length >= 8 && to > from) {
+    // Paragraph breaks and the text's edges weigh as much as a word: a copy of the sentence
+    // elsewhere often differs from the original only in where its paragraph ends.
+    const edge = side === 'prefix' ? (isAtTextEdge ? STRUCTURE_MARK : '') : isAtTextEdge ? STRUCTURE_MARK : '';
+    const pattern = side === 'prefix' ? edge + markStructure(stored, side) : markStructure(stored, side) + edge;
+    const window = side === 'prefix' ? (from === 0 ? STRUCTURE_MARK : '') + markStructure(text.slice(from, to), side) : markStructure(text.slice(from, to), side) + (to === text.length ? STRUCTURE_MARK : '');
+    const matches = search(window, pattern, Math.floor(pattern.length * CONTEXT_ERROR_RATE));
+    let fewest = pattern.length;
     for (const m of matches) if (m.errors < fewest) fewest = m.errors;
     // A little below 1 even with no error: an intact context right next to the quote wins.
-    score = 0.95 * (1 - fewest / stored.length);
+    score = 0.95 * (1 - fewest / pattern.length);
   }
   return Math.max(score, paragraphEdgeScore(text, start, end, stored, side, isAtTextEdge));
 }
@@ -82,6 +88,15 @@ function sideScore(text: string, start: number, end: number, stored: string, sid
  * distance from a paragraph edge, with the same words in between? Right next to it scores 0.9
  * (0.6 when there are fewer than 8 such words); pushed away by a short insertion, a little less.
  */
+const STRUCTURE_MARK = '\u2029'.repeat(6);
+/** Paragraph breaks (also one cut in half by the 32-character limit) become a word-sized mark. */
+function markStructure(context: string, side: Side): string {
+  const marked = context.replaceAll(PARAGRAPH_BREAK, STRUCTURE_MARK);
+  if (side === 'suffix' && marked.endsWith('\n')) return marked.slice(0, -1) + STRUCTURE_MARK;
+  if (side === 'prefix' && marked.startsWith('\n')) return STRUCTURE_MARK + marked.slice(1);
+  return marked;
+}
+
 function paragraphEdgeScore(text: string, start: number, end: number, stored: string, side: Side, isAtTextEdge: boolean): number {
   const cut = side === 'prefix' ? stored.lastIndexOf(PARAGRAPH_BREAK) : stored.indexOf(PARAGRAPH_BREAK);
   if (cut === -1 && !isAtTextEdge) return 0;
@@ -205,6 +220,11 @@ function chooseAmong<T extends { start: number; context: Context }>(ranked: read
     if (distance(far) >= 2 * distance(near) + 2 * CONTEXT_SLACK && hasContextSupport(near.context, isShort, distance(near))) return near;
     // Closeness does not settle it; an intact context on both sides still beats a partial one.
     return best.context.sum >= 2 && second.context.sum < 2 && bestSupported ? best : 'ambiguous';
+  }
+  if (second && bestSupported && second.context.best >= 0.85 && distance(best) >= 1.5 * distance(second) + 2 * CONTEXT_SLACK) {
+    // The context points to one place and closeness to another one that has context too: the
+    // original may have been edited next to the quote while a copy kept the old context.
+    return 'ambiguous';
   }
   return bestSupported ? best : null;
 }
