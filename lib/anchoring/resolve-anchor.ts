@@ -258,11 +258,16 @@ function findApproximateMatches(text: string, selectors: TextSelectors, maxError
     let count = 0;
     for (let at = text.indexOf(suffixHead); at !== -1 && count < 8; at = text.indexOf(suffixHead, at + 1), count += 1) windows.push([at - span, at]);
   }
+  // Overlapping windows are searched once, as their union.
+  const merged: [number, number][] = [];
+  for (const [from, to] of windows.map(([f, t]): [number, number] => [Math.max(0, f), Math.min(text.length, t)]).sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
   const seen = new Set<string>();
   const found: Match[] = [];
-  for (const [from, to] of windows) {
-    const a = Math.max(0, from);
-    const b = Math.min(text.length, to);
+  for (const [a, b] of merged) {
     if (b - a < exact.length - maxErrors) continue;
     for (const m of a === 0 && b === text.length ? search(text, exact, maxErrors) : search(text.slice(a, b), exact, maxErrors)) {
       const key = `${a + m.start}:${a + m.end}`;
@@ -310,21 +315,28 @@ export function resolveAnchor(text: string, selectors: TextSelectors, options: R
   const threshold = options.fuzzyThreshold ?? DEFAULT_FUZZY_THRESHOLD;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
   if (maxErrors === 0) return orphan();
+  // Overlapping matches are one place: only its reading with the fewest errors is scored.
+  const places: Match[] = [];
+  let placeEnd = -1;
+  for (const match of findApproximateMatches(text, selectors, maxErrors)) {
+    const last = places[places.length - 1];
+    if (last && match.start < placeEnd) {
+      if (match.errors < last.errors) places[places.length - 1] = match;
+      placeEnd = Math.max(placeEnd, match.end);
+      continue;
+    }
+    places.push(match);
+    placeEnd = match.end;
+  }
   const clusters: Candidate[] = [];
-  const matches = findApproximateMatches(text, selectors, maxErrors);
-  for (const match of matches) {
+  for (const match of places) {
     const quoteSimilarity = 1 - match.errors / exact.length;
     if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
     // The quote's exact text needs no snapping, even when an edit glued a word to it.
     const { start, end } = match.errors === 0 ? match : snapToWords(text, match.start, match.end, exact);
     const context = scoreContext(text, start, end, selectors, contextLength);
     const score = 0.7 * quoteSimilarity + 0.3 * (context.sum / 2);
-    const candidate = { start, end, score, context };
-    // Overlapping matches are one place: keep its best reading.
-    const last = clusters[clusters.length - 1];
-    if (last && start < last.end) {
-      if (score > last.score) clusters[clusters.length - 1] = candidate;
-    } else clusters.push(candidate);
+    clusters.push({ start, end, score, context });
   }
   if (clusters.length === 0) return orphan();
   clusters.sort((a, b) => b.score - a.score);
