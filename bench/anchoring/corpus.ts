@@ -2,11 +2,15 @@
 //
 // Ground truth is provenance: the anchor must land on the quote's own characters as they are
 // after the edits ([start, end) in the revised text, typo fixes and punctuation changes inside
-// the quote included), or orphan when those characters were destroyed (rewritten, deleted, a
-// copy elsewhere does not count). One more rule makes "correct" decidable from the text: when
-// another occurrence of the surviving words has exactly the same 32 characters of context on
-// both sides, no resolver can tell the two apart (only by guessing from the old position), so
-// the right answer is orphan, unless the stored position still holds the quote there.
+// the quote included), or orphan when those characters were destroyed (rewritten, deleted).
+// Two rules make "correct" decidable from what a resolver can see (the selectors and the text):
+// - when another occurrence of the surviving words has exactly the same 32 characters of
+//   context on both sides, nobody can tell the two apart (only guess from the old position):
+//   the right answer is orphan, unless the stored position still holds the quote there;
+// - when the quote's characters are gone but one copy elsewhere carries the stored context
+//   (all of it, or all of it within the paragraph with the same paragraph edges), that copy is
+//   indistinguishable from the quote's paragraph having moved, which must be followed: it is
+//   the place. A copy with other words around it (a recap, a pull quote) is not: orphan.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeTextRange, joinParagraphs, CONTEXT_LENGTH, type TextSelectors } from '../../lib/anchoring';
@@ -465,10 +469,11 @@ function groundTruth(revised: string, span: Span | null, selectors: TextSelector
     // selectors can tell the two apart, so that copy is accepted as the place. Any other copy
     // (a recap with other words around it) is other words: orphan.
     const { exact, prefix, suffix } = selectors.quote;
-    const copies: number[] = [];
-    for (let at = revised.indexOf(exact); at !== -1; at = revised.indexOf(exact, at + 1)) {
-      if (hasSameParagraphContext(revised, at, at + exact.length, prefix, suffix)) copies.push(at);
-    }
+    // A copy with the whole stored context, character for character, comes first.
+    const occurrences: number[] = [];
+    for (let at = revised.indexOf(exact); at !== -1; at = revised.indexOf(exact, at + 1)) occurrences.push(at);
+    const whole = occurrences.filter((at) => revised.slice(Math.max(0, at - CONTEXT_LENGTH), at) === prefix && revised.slice(at + exact.length, at + exact.length + CONTEXT_LENGTH) === suffix);
+    const copies = whole.length > 0 ? whole : occurrences.filter((at) => hasSameParagraphContext(revised, at, at + exact.length, prefix, suffix));
     return copies.length === 1 ? { expected: { start: copies[0]!, end: copies[0]! + exact.length }, expectedReason: 'selector-copy' } : { expected: null, expectedReason: 'destroyed' };
   }
   const words = revised.slice(span.start, span.end);
