@@ -48,6 +48,12 @@ describe('resolveAnchor, revision by revision', () => {
     expectPlacedOn(article.replace(paragraphs[1]! + '\n\n', ''), selectors, clause, 'moved');
     const withoutWord = article.replace('In a statement posted late Tuesday', 'In a statement late Tuesday');
     expectPlacedOn(withoutWord, selectors, clause, 'moved');
+    // The word just before the quote deleted, and its paragraph moved: one side is intact, the
+    // other lost only that word.
+    const index = paragraphs.findIndex((p) => p.includes(clause));
+    const edited = paragraphs.map((p, i) => (i === index ? p.replace('dissidence, ' + clause, clause) : p));
+    const [paragraph] = edited.splice(index, 1);
+    expectPlacedOn(joinParagraphs([paragraph!, ...edited]), selectors, clause, 'moved');
   });
 
   it('follows its paragraph when the paragraph moves, a whole-paragraph quote included', () => {

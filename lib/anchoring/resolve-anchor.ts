@@ -80,7 +80,19 @@ function sideScore(text: string, start: number, end: number, stored: string, sid
     // A little below 1 even with no error: an intact context right next to the quote wins.
     score = 0.95 * (1 - fewest / pattern.length);
   }
-  return Math.max(score, paragraphEdgeScore(text, start, end, stored, side, isAtTextEdge));
+  return Math.max(score, lostWordScore(text, start, end, stored, side), paragraphEdgeScore(text, start, end, stored, side, isAtTextEdge));
+}
+
+/** The word right next to the quote was deleted and the rest of the context is intact. */
+function lostWordScore(text: string, start: number, end: number, stored: string, side: Side): number {
+  if (side === 'prefix') {
+    const cut = stored.trimEnd().lastIndexOf(' ');
+    const rest = cut === -1 ? '' : stored.slice(0, cut + 1);
+    return rest.length >= 16 && start >= rest.length && text.startsWith(rest, start - rest.length) ? 0.85 : 0;
+  }
+  const cut = stored.trimStart().indexOf(' ');
+  const rest = cut === -1 ? '' : stored.slice(stored.length - stored.trimStart().length + cut);
+  return rest.length >= 16 && text.startsWith(rest, end) ? 0.85 : 0;
 }
 
 /**
