@@ -253,7 +253,7 @@ function findApproximateMatches(text: string, selectors: TextSelectors, maxError
   const { exact, prefix, suffix } = selectors.quote;
   const span = exact.length + maxErrors + CONTEXT_SLACK;
   const windows: [number, number][] = [[selectors.position.start - span, selectors.position.end + span]];
-  if (text.length <= WHOLE_TEXT_SEARCH_LIMIT) windows.push([0, text.length]);
+
   const prefixTail = prefix.slice(-16);
   if (prefixTail.length >= 8) {
     let count = 0;
@@ -277,6 +277,8 @@ function findApproximateMatches(text: string, selectors: TextSelectors, maxError
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else merged.push([from, to]);
   }
+  // The whole text on its own, not merged: its lowest-error matches would hide the local ones.
+  if (text.length <= WHOLE_TEXT_SEARCH_LIMIT) merged.push([0, text.length]);
   const seen = new Set<string>();
   const found: Match[] = [];
   for (const [a, b] of merged) {
