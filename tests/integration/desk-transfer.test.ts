@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDb } from '@/db/client';
+import { openSqlite, type AppDb } from '@/db/client';
 import { DESK_TABLES, insertRows, listSchemaTables } from '@/db/queries/desk-transfer';
+import { migrateDatabase } from '@/db/migrate';
 import * as pgSchema from '@/db/schema/pg';
 import * as sqliteSchema from '@/db/schema/sqlite';
 import { createAnnotation, deleteAnnotation, setAnnotationHidden } from '@/server/services/annotations';
@@ -97,6 +102,39 @@ describe('desk export covers the schema', () => {
   });
 });
 
+describe('desk file validation', () => {
+  let source: TestDb;
+  let file: DeskFile;
+
+  beforeAll(async () => {
+    source = await createTestDb('sqlite');
+    await seedRichDesk(source.db);
+    file = await exportDesk(source.db);
+  });
+  afterAll(async () => {
+    await source?.dispose();
+  });
+
+  it('refuses a file of another format or version with a clear message', () => {
+    expect(() => parseDeskFile('not json')).toThrow(/not valid JSON/);
+    expect(() => parseDeskFile(JSON.stringify({ ...file, format: 'something-else' }))).toThrow(
+      'This is not a Factdesk desk export (expected "format": "factdesk-desk").',
+    );
+    expect(() => parseDeskFile(JSON.stringify({ ...file, version: 2 }))).toThrow(
+      'Unsupported desk export version 2; this Factdesk reads version 1.',
+    );
+  });
+
+  it('names the table, row and column of a malformed row, and a missing table', () => {
+    const claims = file.tables.claims.map((c, i) => (i === 1 ? { ...c, status: 'bogus' } : c));
+    const { verdicts: _verdicts, ...withoutVerdicts } = file.tables;
+    expect(() => parseDeskFile(JSON.stringify({ ...file, tables: { ...file.tables, claims } }))).toThrow(/tables\.claims\[1\]\.status: Invalid option/);
+    expect(() => parseDeskFile(JSON.stringify({ ...file, tables: withoutVerdicts }))).toThrow(/tables\.verdicts: Invalid input: expected array/);
+    const users = file.tables.users.map((u, i) => (i === 0 ? { ...u, createdAt: 'yesterday' } : u));
+    expect(() => parseDeskFile(JSON.stringify({ ...file, tables: { ...file.tables, users } }))).toThrow(/tables\.users\[0\]\.createdAt/);
+  });
+});
+
 describe.each(targets)('desk round trip SQLite → %s → SQLite', (target) => {
   let source: TestDb;
   let middle: TestDb;
@@ -164,25 +202,6 @@ describe.each(testDialects())('desk import into %s', (dialect) => {
     expect((await exportDesk(target.db)).tables).toEqual(before.tables);
   });
 
-  it('refuses a file of another format or version with a clear message', () => {
-    expect(() => parseDeskFile('not json')).toThrow(/not valid JSON/);
-    expect(() => parseDeskFile(JSON.stringify({ ...file, format: 'something-else' }))).toThrow(
-      'This is not a Factdesk desk export (expected "format": "factdesk-desk").',
-    );
-    expect(() => parseDeskFile(JSON.stringify({ ...file, version: 2 }))).toThrow(
-      'Unsupported desk export version 2; this Factdesk reads version 1.',
-    );
-  });
-
-  it('names the table, row and column of a malformed row, and a missing table', () => {
-    const claims = file.tables.claims.map((c, i) => (i === 1 ? { ...c, status: 'bogus' } : c));
-    const { verdicts: _verdicts, ...withoutVerdicts } = file.tables;
-    expect(() => parseDeskFile(JSON.stringify({ ...file, tables: { ...file.tables, claims } }))).toThrow(/tables\.claims\[1\]\.status: Invalid option/);
-    expect(() => parseDeskFile(JSON.stringify({ ...file, tables: withoutVerdicts }))).toThrow(/tables\.verdicts: Invalid input: expected array/);
-    const users = file.tables.users.map((u, i) => (i === 0 ? { ...u, createdAt: 'yesterday' } : u));
-    expect(() => parseDeskFile(JSON.stringify({ ...file, tables: { ...file.tables, users } }))).toThrow(/tables\.users\[0\]\.createdAt/);
-  });
-
   it('rolls back a file that fails half-way, even with --replace, leaving the target untouched', async () => {
     const before = await exportDesk(target.db);
     // Valid in shape, but a late row points at an article that does not exist: the failure
@@ -199,5 +218,72 @@ describe.each(testDialects())('desk import into %s', (dialect) => {
     const result = await importDesk(target.db, file, { replace: true });
     expect(result.replaced).toBe(true);
     expect((await exportDesk(target.db)).tables).toEqual(file.tables);
+  });
+});
+
+describe('npm run export / npm run import', () => {
+  let dir: string;
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const run = (script: string, databaseFile: string, args: string[]) => {
+    const result = spawnSync(tsx, [path.join('scripts', script), ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const withDb = async <T>(file: string, work: (db: AppDb) => Promise<T>) => {
+    const db = await openSqlite(file);
+    try {
+      await migrateDatabase(db);
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-transfer-cli-'));
+    await withDb(path.join(dir, 'source.db'), seedRichDesk);
+    await withDb(path.join(dir, 'other.db'), (db) => seedArticle(db, { title: 'Only in the other desk' }));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exports to a file, imports it into an empty database, refuses a non-empty one without --replace', async () => {
+    const file = path.join(dir, 'desk.json');
+    const exported = run('export-desk.ts', path.join(dir, 'source.db'), [file]);
+    expect(exported.output).toMatch(/^Exported the desk to .*desk\.json: users 7, /);
+    expect(exported.status).toBe(0);
+
+    const imported = run('import-desk.ts', path.join(dir, 'empty.db'), [file]);
+    expect(imported.status).toBe(0);
+    expect(imported.output).toMatch(/^Imported .*desk\.json: users 7, /);
+    const original = await withDb(path.join(dir, 'source.db'), exportDesk);
+    expect((await withDb(path.join(dir, 'empty.db'), exportDesk)).tables).toEqual(original.tables);
+
+    const refused = run('import-desk.ts', path.join(dir, 'other.db'), [file]);
+    expect(refused.status).toBe(1);
+    expect(refused.output.trim()).toBe(
+      'The target database is not empty; nothing was imported. Pass --replace to delete its desk and import this one instead.',
+    );
+    const replaced = run('import-desk.ts', path.join(dir, 'other.db'), [file, '--replace']);
+    expect(replaced.status).toBe(0);
+    expect(replaced.output).toMatch(/^Replaced the desk with /);
+    expect((await withDb(path.join(dir, 'other.db'), exportDesk)).tables).toEqual(original.tables);
+  });
+
+  it('refuses a file that is not a desk export, and a missing argument', () => {
+    const wrong = path.join(dir, 'wrong.json');
+    fs.writeFileSync(wrong, JSON.stringify({ format: 'factdesk-desk', version: 9 }));
+    const refused = run('import-desk.ts', path.join(dir, 'never-created.db'), [wrong]);
+    expect(refused.status).toBe(1);
+    expect(refused.output.trim()).toBe('Unsupported desk export version 9; this Factdesk reads version 1.');
+    // The file is checked before the database is opened.
+    expect(fs.existsSync(path.join(dir, 'never-created.db'))).toBe(false);
+    const usage = run('import-desk.ts', path.join(dir, 'never-created.db'), []);
+    expect(usage.status).toBe(2);
+    expect(usage.output.trim()).toBe('Usage: npm run import -- <file.json> [--replace]');
   });
 });
