@@ -426,6 +426,7 @@ async function main(): Promise<number> {
     const writing = runWriters(runningServer, cookies, articleId, initialClaims, tally, () => isStopping, () => isAfterLastRestart);
 
     let kills = 0;
+    let startupKills = 0;
     const killPhaseEnds = Date.now() + KILL_PHASE_BUDGET_MS;
     try {
       while (kills < KILLS && Date.now() < killPhaseEnds) {
@@ -441,6 +442,13 @@ async function main(): Promise<number> {
         await runningServer.kill();
         kills += 1;
         runningServer.start();
+        if (kills % 5 === 0) {
+          // Now and then also while it starts up (opening and migrating the database), before it serves.
+          await sleep(randomBetween(100, 600));
+          await runningServer.kill();
+          startupKills += 1;
+          runningServer.start();
+        }
         await runningServer.waitUntilReady();
       }
       isAfterLastRestart = true;
@@ -457,7 +465,7 @@ async function main(): Promise<number> {
     const acknowledged = tally.annotations.length + tally.claims.length;
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
     console.log(
-      `crash test (${database.label}): kills ${kills}, acknowledged ${acknowledged} (annotations ${tally.annotations.length}, claims ${tally.claims.length}), ` +
+      `crash test (${database.label}): kills ${kills} (and ${startupKills} more during start-up), acknowledged ${acknowledged} (annotations ${tally.annotations.length}, claims ${tally.claims.length}), ` +
         `found ${verdict.found}, lost ${verdict.lost}, half-written ${verdict.halfWritten.length}, ` +
         `failed requests ${tally.failedRequests}, acknowledged after the last restart ${tally.acknowledgedAfterLastRestart}, duration ${seconds} s`,
     );
