@@ -45,11 +45,10 @@ export const PUBLIC_PAGE_SIZE = 20;
 export async function buildCheckedClaimReview(db: Db, claimSlug: string) {
   const [claim] = await findPublishedClaims(db, { slug: claimSlug });
   if (!claim) throw notFound('Fact-check');
-  const [verdicts, settings, organisation] = await Promise.all([
-    findApprovedVerdictsForClaims(db, [claim.id]),
-    getDeskSettings(db),
-    getOrganisationSettings(db),
-  ]);
+  // One after another: approval runs this inside its transaction, on one connection.
+  const verdicts = await findApprovedVerdictsForClaims(db, [claim.id]);
+  const settings = await getDeskSettings(db);
+  const organisation = await getOrganisationSettings(db);
   const current = verdicts[verdicts.length - 1]!;
   const first = verdicts[0]!;
   const baseUrl = getPublicBaseUrl();
