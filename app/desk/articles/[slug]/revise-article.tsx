@@ -6,6 +6,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { diffParagraphs } from '@/lib/article-diff';
 import { describeMutationError } from '../../../_components/mutation-error';
 import { useTRPC } from '../../../_trpc/client';
+import { ParagraphDiff } from './paragraph-diff';
 import type { WorkspaceData } from './types';
 
 type Article = WorkspaceData['article'];
@@ -118,17 +119,7 @@ export function ReviseArticle({ article, slug, onClose }: Props) {
               : `${plural(counts.changed, 'paragraph')} changed, ${counts.added} added, ${counts.removed} removed.`}
             {preview.title !== article.title ? ` New headline: “${preview.title}”.` : null}
           </p>
-          <ol className="ws-diff">
-            {ops
-              .filter((op) => op.kind !== 'same')
-              .map((op, index) => (
-                <li key={index} className={`ws-diff-${op.kind}`}>
-                  <span className="ws-diff-kind">{op.kind === 'changed' ? 'Changed' : op.kind === 'added' ? 'Added' : 'Removed'}</span>
-                  {op.before !== null && op.kind !== 'added' ? <del>{op.before}</del> : null}
-                  {op.after !== null && op.kind !== 'removed' ? <ins>{op.after}</ins> : null}
-                </li>
-              ))}
-          </ol>
+          <ParagraphDiff ops={ops} label="Paragraph changes in the new text" />
           <div className="row-actions">
             <button
               type="button"

@@ -3,12 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireSignedInUser } from '../../../../_components/require-user';
 import { isTrpcErrorCode } from '../../../../_components/trpc-errors';
+import { ParagraphDiff } from '../paragraph-diff';
 
 export const metadata: Metadata = { title: 'Revisions' };
 
 type Search = { from?: string; to?: string; view?: string };
-
-const OP_LABELS = { same: 'Unchanged', changed: 'Changed', added: 'Added', removed: 'Removed' } as const;
 
 /** An article's revisions: the list, any one of them in full, and what changed between two. */
 export default async function RevisionsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
@@ -111,22 +110,8 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
             Changes from revision {from} to {to}
           </h2>
           <form method="get" className="ws-filters" aria-label="Compare revisions">
-            <label htmlFor="diff-from">From</label>
-            <select id="diff-from" name="from" defaultValue={from}>
-              {revisions.map((r) => (
-                <option key={r.revisionNumber} value={r.revisionNumber}>
-                  {r.revisionNumber}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="diff-to">To</label>
-            <select id="diff-to" name="to" defaultValue={to}>
-              {revisions.map((r) => (
-                <option key={r.revisionNumber} value={r.revisionNumber}>
-                  {r.revisionNumber}
-                </option>
-              ))}
-            </select>
+            <RevisionSelect id="diff-from" name="from" label="From" value={from} revisions={revisions} />
+            <RevisionSelect id="diff-to" name="to" label="To" value={to} revisions={revisions} />
             <button type="submit" className="button button-small">
               Compare
             </button>
@@ -136,35 +121,45 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
           ) : diff.ops.every((op) => op.kind === 'same') ? (
             <p>No paragraph changed.</p>
           ) : (
-            <ol className="ws-diff" aria-label="Paragraph changes">
-              {diff.ops
-                .filter((op) => op.kind !== 'same')
-                .map((op, index) => (
-                  <li key={index} className={`ws-diff-${op.kind}`}>
-                    <span className="ws-diff-kind">{OP_LABELS[op.kind]}</span>
-                    {op.before !== null && op.kind !== 'added' ? <del>{op.before}</del> : null}
-                    {op.after !== null && op.kind !== 'removed' ? <ins>{op.after}</ins> : null}
-                    {op.claimIds.length > 0 ? (
-                      <p className="ws-diff-claims">
-                        Affects:{' '}
-                        {op.claimIds.map((claimId, i) => {
-                          const claim = claimsById.get(claimId);
-                          return (
-                            <span key={claimId}>
-                              {i > 0 ? '; ' : null}
-                              <Link href={`/desk/articles/${slug}?claim=${claimId}`}>{claim?.statement ?? `claim ${claimId}`}</Link>
-                              {claim?.anchorState === 'orphan' ? ' (orphaned)' : ''}
-                            </span>
-                          );
-                        })}
-                      </p>
-                    ) : null}
-                  </li>
-                ))}
-            </ol>
+            <ParagraphDiff
+              ops={diff.ops}
+              label="Paragraph changes"
+              renderExtra={(op) =>
+                op.claimIds.length > 0 ? (
+                  <p className="ws-diff-claims">
+                    Affects:{' '}
+                    {op.claimIds.map((claimId, i) => {
+                      const claim = claimsById.get(claimId);
+                      return (
+                        <span key={claimId}>
+                          {i > 0 ? '; ' : null}
+                          <Link href={`/desk/articles/${slug}?claim=${claimId}`}>{claim?.statement ?? `claim ${claimId}`}</Link>
+                          {claim?.anchorState === 'orphan' ? ' (orphaned)' : ''}
+                        </span>
+                      );
+                    })}
+                  </p>
+                ) : null
+              }
+            />
           )}
         </section>
       ) : null}
+    </>
+  );
+}
+
+function RevisionSelect(props: { id: string; name: string; label: string; value: number; revisions: { revisionNumber: number }[] }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value}>
+        {props.revisions.map((r) => (
+          <option key={r.revisionNumber} value={r.revisionNumber}>
+            {r.revisionNumber}
+          </option>
+        ))}
+      </select>
     </>
   );
 }
