@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export const idSchema = z.number().int().positive().max(2_147_483_647);
-export const versionSchema = z.number().int().positive().max(2_147_483_647);
+// One below the integer column's maximum: an update writes version + 1, which must fit too.
+export const versionSchema = z.number().int().positive().max(2_147_483_646);
 
 /** http(s) only: javascript:, data: and every other scheme are refused with a clear message. */
 export const httpUrlSchema = z
