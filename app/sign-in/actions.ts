@@ -1,6 +1,6 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/server/auth/config';
 
 export type SignInState = { error: string | null; email: string };
@@ -18,6 +18,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   try {
     await signIn('credentials', { email, password, redirectTo: safeReturnPath(formData.get('callbackUrl')) });
   } catch (error) {
+    // Limits count per account name whether or not it exists, so this reveals nothing either.
+    if (error instanceof CredentialsSignin && error.code === 'rate_limited') {
+      return { error: 'Too many failed sign-ins. Wait a minute and try again.', email };
+    }
     // One message for every failure, so it does not reveal whether the email has an account.
     if (error instanceof AuthError) return { error: 'Wrong email or password.', email };
     throw error;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrlSchema, idSchema, versionSchema } from './common';
+import { httpUrlSchema, idSchema, storableDateSchema, versionSchema } from './common';
 
 const MAX_ARTICLE_CHARACTERS = 2 * 1024 * 1024;
 
@@ -32,7 +32,7 @@ export const saveImportedArticleSchema = z.object({
   publisher: z.string().trim().max(200).nullable().default(null),
   author: z.string().trim().max(300).nullable().default(null),
   url: httpUrlSchema.nullable().default(null),
-  publishedAt: z.date().nullable().default(null),
+  publishedAt: storableDateSchema.nullable().default(null),
   language: z
     .string()
     .trim()

@@ -7,8 +7,10 @@ import { idSchema } from './common';
  */
 export const lastEventIdSchema = z
   .string()
-  .regex(/^(0|[1-9][0-9]{0,14})$/, 'lastEventId must be the id of an event: a whole number.')
-  .transform(Number);
+  .regex(/^(0|[1-9][0-9]{0,9})$/, 'lastEventId must be the id of an event: a whole number.')
+  .transform(Number)
+  // Event ids are integer columns: a larger number made PostgreSQL fail the stream's query.
+  .pipe(z.number().max(2_147_483_647, 'lastEventId must be the id of an event: a whole number.'));
 
 export const articleEventsInputSchema = z.object({
   articleId: idSchema,

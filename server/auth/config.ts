@@ -1,14 +1,19 @@
-import NextAuth, { type NextAuthConfig } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/schemas/users';
 import { getAppDb } from '../db';
-import { authenticateUser } from '../services/users';
+import { clientAddressOf, signInWithPassword } from '../services/sign-in';
 import { resolveAuthSecret } from './secret';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; name: string; email: string; role: string };
   }
+}
+
+/** Too many failed sign-ins for this account or address: the redirect says `code=rate_limited`. */
+export class SignInRateLimited extends CredentialsSignin {
+  override code = 'rate_limited';
 }
 
 function buildAuthConfig(): NextAuthConfig {
@@ -20,11 +25,16 @@ function buildAuthConfig(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const actor = await authenticateUser(await getAppDb(), parsed.data.email, parsed.data.password);
-          if (!actor) return null;
+          const outcome = await signInWithPassword(await getAppDb(), {
+            ...parsed.data,
+            address: clientAddressOf(request.headers),
+          });
+          if (outcome.status === 'rate-limited') throw new SignInRateLimited();
+          if (outcome.status !== 'signed-in') return null;
+          const { actor } = outcome;
           return { id: String(actor.id), name: actor.name, email: actor.email, role: actor.role };
         },
       }),

@@ -86,7 +86,7 @@ export const articlesRouter = router({
         classified: z.array(z.object({ text: z.string(), isBoilerplate: z.boolean(), reason: z.string().nullable() })),
       }),
     )
-    .mutation(({ ctx, input }) => previewArticleImport(ctx.user, input)),
+    .mutation(({ ctx, input }) => previewArticleImport(ctx.db, ctx.user, input)),
 
   import: reviewerProcedure
     .input(saveImportedArticleSchema)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '@/lib/domain/enums';
+import { versionSchema } from '@/lib/schemas/common';
 import { checklistSchema, organisationSettingsSchema, ratingScaleSchema } from '@/lib/ratings';
 import { getOrganisationSettings, updateOrganisationSettings } from '../services/organisation';
 import { getReviewerDashboard } from '../services/dashboard';
@@ -26,7 +27,8 @@ const settingsOutput = z.object({
   versions: z.object({ ratingScale: z.number().nullable(), checklist: z.number().nullable() }),
 });
 
-const expectedVersion = z.number().int().positive().nullable();
+// Capped like every version: PostgreSQL's integer column refuses a larger one with a server error.
+const expectedVersion = versionSchema.nullable();
 
 const organisationOutput = z.object({
   name: z.string(),

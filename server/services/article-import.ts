@@ -3,6 +3,7 @@ import { isImportError, type ClassifiedArticle, type ImportSource } from '@/lib/
 import { importArticle } from '../import';
 import { DomainError } from '../errors';
 import { requireRole, type Actor } from './actor';
+import { enforceRateLimit, RATE_LIMITS } from './rate-limits';
 import { storeArticle, type ArticleView, type NewArticleInput } from './articles';
 
 /** Loopback and private addresses are refused unless this is set (tests serve pages from localhost). */
@@ -11,8 +12,11 @@ export function isPrivateImportAllowed(env: NodeJS.ProcessEnv = process.env): bo
 }
 
 /** Extracts the article from the source without storing anything, for the reviewer to check. */
-export async function previewArticleImport(actor: Actor | null, source: ImportSource): Promise<ClassifiedArticle> {
-  requireRole(actor, 'reviewer');
+export async function previewArticleImport(db: AppDb, actor: Actor | null, source: ImportSource): Promise<ClassifiedArticle> {
+  const reviewer = requireRole(actor, 'reviewer');
+  // A URL import makes the server fetch a page; every kind parses up to 2 MB.
+  const limit = source.kind === 'url' ? RATE_LIMITS.urlImportsPerUser : RATE_LIMITS.articleParsesPerUser;
+  await enforceRateLimit(db, limit, String(reviewer.id));
   try {
     return await importArticle(source, { allowPrivateAddresses: isPrivateImportAllowed() });
   } catch (error) {

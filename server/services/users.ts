@@ -16,6 +16,7 @@ import { newUserSchema } from '@/lib/schemas/users';
 import { getDummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { conflict, DomainError, notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
+import { enforceRateLimit, RATE_LIMITS } from './rate-limits';
 
 export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'isActive' | 'createdAt' | 'version'>;
 
@@ -68,6 +69,8 @@ export async function createUser(
 ): Promise<PublicUser> {
   const admin = requireRole(actor, 'admin');
   const values = newUserSchema.parse(input);
+  // Each account costs an argon2id hash (19 MiB, two passes).
+  await enforceRateLimit(db, RATE_LIMITS.accountsCreatedPerUser, String(admin.id));
   return createUserUnchecked(db, values, admin.id);
 }
 

@@ -1,12 +1,15 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { revalidatePath } from 'next/cache';
 import { getSessionUserId } from '@/server/auth/config';
+import { checkCrossSiteRequest, crossSiteRefusal } from '@/server/http/cross-site';
 import { getAppDb } from '@/server/db';
 import { announcePublicChange, startPublicCacheRelay } from '@/server/public-cache-relay';
 import { appRouter } from '@/server/routers';
 import { createContext } from '@/server/trpc/context';
 
 function handle(req: Request) {
+  const crossSite = checkCrossSiteRequest(req);
+  if (!crossSite.isAllowed) return crossSiteRefusal(crossSite.reason);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
