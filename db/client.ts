@@ -2,7 +2,7 @@
 // schema, behind one type. Shared query code is typed against the SQLite schema and
 // receives the matching dialect's tables at run time (see CONTRIBUTING.md, "Two dialects").
 import type { ResultSet } from '@libsql/client';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Logger, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { parseDatabaseUrl, type DatabaseConfig } from './config';
 import {
@@ -123,7 +123,10 @@ function wrap(
   };
 }
 
-export async function openSqlite(filePath: string): Promise<AppDb> {
+/** Options for instrumenting a connection (bench/ counts queries with a logger). */
+export type OpenOptions = { logger?: Logger };
+
+export async function openSqlite(filePath: string, options: OpenOptions = {}): Promise<AppDb> {
   const [{ createClient }, { drizzle }, fs, path] = await Promise.all([
     import('@libsql/client'),
     import('drizzle-orm/libsql'),
@@ -134,16 +137,16 @@ export async function openSqlite(filePath: string): Promise<AppDb> {
   const client = createClient({ url: `file:${filePath}` });
   await client.execute('PRAGMA journal_mode=WAL');
   await client.execute('PRAGMA foreign_keys=ON');
-  const orm = drizzle({ client, schema: sqliteSchema });
+  const orm = drizzle({ client, schema: sqliteSchema, logger: options.logger });
   return wrap(orm, 'sqlite', 'sqlite', async () => client.close(), createInProcessNotifier());
 }
 
-export async function openPostgres(url: string): Promise<AppDb> {
+export async function openPostgres(url: string, options: OpenOptions = {}): Promise<AppDb> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const orm = drizzle({ client: pool, schema: pgSchema });
+  const orm = drizzle({ client: pool, schema: pgSchema, logger: options.logger });
   const runExclusive: AppDb['runExclusive'] = async (work) => {
     // Session-level advisory locks belong to one connection, so lock and unlock on the same one.
     const lockClient = await pool.connect();
@@ -162,16 +165,19 @@ export async function openPostgres(url: string): Promise<AppDb> {
 }
 
 /** Embedded Postgres (WASM) in memory, for the test matrix. */
-export async function openPglite(): Promise<AppDb> {
+export async function openPglite(options: OpenOptions = {}): Promise<AppDb> {
   const [{ PGlite }, { drizzle }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
   ]);
   const client = new PGlite();
-  const orm = drizzle({ client, schema: pgSchema });
+  const orm = drizzle({ client, schema: pgSchema, logger: options.logger });
   return wrap(orm, 'postgres', 'pglite', async () => client.close(), createPgliteNotifier(client));
 }
 
-export async function openDatabase(config: DatabaseConfig = parseDatabaseUrl(process.env.DATABASE_URL)): Promise<AppDb> {
-  return config.dialect === 'sqlite' ? openSqlite(config.filePath) : openPostgres(config.url);
+export async function openDatabase(
+  config: DatabaseConfig = parseDatabaseUrl(process.env.DATABASE_URL),
+  options: OpenOptions = {},
+): Promise<AppDb> {
+  return config.dialect === 'sqlite' ? openSqlite(config.filePath, options) : openPostgres(config.url, options);
 }
