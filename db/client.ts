@@ -84,23 +84,83 @@ function wrap(
   const t = (dialect === 'sqlite' ? sqliteSchema : pgSchema) as unknown as Schema;
   // libsql fails concurrent write transactions on one file with SQLITE_BUSY instead of
   // waiting, and a busy timeout would block the event loop; so writes take turns here.
-  let queue: Promise<unknown> = Promise.resolve();
   const runTransaction = async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
     // PostgreSQL holds a NOTIFY issued in a transaction until commit by itself; SQLite's
     // in-process notifications wait here for the commit instead.
     const afterCommit: Array<[string, string]> = [];
-    const result = await (raw as RawTransactional).transaction((tx) => {
-      const txQ = tx as Queryable;
-      const notify =
-        dialect === 'sqlite'
-          ? async (topic: string, payload: string) => void afterCommit.push([topic, payload])
-          : async (topic: string, payload: string) => {
-              await executeOnPostgres(txQ, sql`select pg_notify(${NOTIFY_CHANNEL}, ${encodeNotification(topic, payload)})`);
-            };
-      return work({ q: txQ, t, dialect, notify });
-    });
+    const result = await (raw as RawTransactional).transaction((tx) => work(txDb(tx, afterCommit)));
     for (const [topic, payload] of afterCommit) await notifier.publish(topic, payload);
     return result;
+  };
+  const txDb = (tx: unknown, afterCommit: Array<[string, string]>): Db => {
+    const txQ = tx as Queryable;
+    const notify =
+      dialect === 'sqlite'
+        ? async (topic: string, payload: string) => void afterCommit.push([topic, payload])
+        : async (topic: string, payload: string) => {
+            await executeOnPostgres(txQ, sql`select pg_notify(${NOTIFY_CHANNEL}, ${encodeNotification(topic, payload)})`);
+          };
+    return { q: txQ, t, dialect, notify };
+  };
+
+  // Group commit on SQLite: a commit waits for the disk (fsync, ~4 ms here), which would cap
+  // writes at a few hundred a second. Transactions that queued up while one ran are run
+  // together in one SQLite transaction, each inside its own savepoint: one that fails rolls
+  // back alone, exactly as if it had run by itself, and every one is acknowledged only once
+  // the shared commit is on disk.
+  type QueuedJob = { work: (tx: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  const waiting: QueuedJob[] = [];
+  let isDraining = false;
+  const MAX_GROUP = 64;
+  const runGroup = async (group: QueuedJob[]): Promise<void> => {
+    if (group.length === 1) {
+      const job = group[0]!;
+      await runTransaction(job.work).then(job.resolve, job.reject);
+      return;
+    }
+    type Outcome = { ok: true; value: unknown; afterCommit: Array<[string, string]> } | { ok: false; error: unknown };
+    const outcomes: Outcome[] = [];
+    try {
+      await (raw as RawTransactional).transaction(async (outer) => {
+        for (const job of group) {
+          const afterCommit: Array<[string, string]> = [];
+          try {
+            const value = await (outer as RawTransactional).transaction((inner) => job.work(txDb(inner, afterCommit)));
+            outcomes.push({ ok: true, value, afterCommit });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // The shared commit failed: nothing in the group was written.
+      group.forEach((job, index) => {
+        const outcome = outcomes[index];
+        job.reject(outcome && !outcome.ok ? outcome.error : error);
+      });
+      return;
+    }
+    for (const [index, job] of group.entries()) {
+      const outcome = outcomes[index]!;
+      if (!outcome.ok) {
+        job.reject(outcome.error);
+        continue;
+      }
+      try {
+        for (const [topic, payload] of outcome.afterCommit) await notifier.publish(topic, payload);
+        job.resolve(outcome.value);
+      } catch (error) {
+        job.reject(error);
+      }
+    }
+  };
+  const drain = async () => {
+    isDraining = true;
+    try {
+      while (waiting.length > 0) await runGroup(waiting.splice(0, MAX_GROUP));
+    } finally {
+      isDraining = false;
+    }
   };
   return {
     q,
@@ -116,9 +176,10 @@ function wrap(
     },
     transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
       if (dialect !== 'sqlite') return runTransaction(work);
-      const result = queue.then(() => runTransaction(work));
-      queue = result.catch(() => undefined);
-      return result;
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (!isDraining) void drain();
+      });
     },
   };
 }
