@@ -155,7 +155,6 @@ function wrap(
     }
   };
   const drain = async () => {
-    isDraining = true;
     try {
       while (waiting.length > 0) await runGroup(waiting.splice(0, MAX_GROUP));
     } finally {
@@ -178,7 +177,12 @@ function wrap(
       if (dialect !== 'sqlite') return runTransaction(work);
       return new Promise<T>((resolve, reject) => {
         waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        if (!isDraining) void drain();
+        if (isDraining) return;
+        isDraining = true;
+        // Start on the next turn of the event loop, so the writes of requests that arrived
+        // together (their callbacks are already queued) join this group instead of each
+        // waiting for its own commit.
+        setImmediate(() => void drain());
       });
     },
   };
