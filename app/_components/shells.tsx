@@ -1,10 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getServerCaller } from '@/server/trpc/server-caller';
+import { TrpcProviders } from '../_trpc/client';
 import { AccountMenu } from './account-menu';
 import { ClientAccountMenu } from './client-account-menu';
 import { SiteHeader } from './site-header';
 
+/**
+ * Public pages ship no tRPC or React Query code (the JavaScript budget of issue #6): only the
+ * account menu runs in the browser, with a plain fetch.
+ */
 export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <>
@@ -33,11 +38,11 @@ export async function DeskShell({ children }: { children: ReactNode }) {
     </>
   ) : null;
   return (
-    <>
+    <TrpcProviders>
       <SiteHeader account={<AccountMenu user={user} />} nav={nav} />
       <main id="main" className="page">
         {children}
       </main>
-    </>
+    </TrpcProviders>
   );
 }
