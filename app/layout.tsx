@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { TrpcProviders } from './_trpc/client';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,7 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <TrpcProviders>{children}</TrpcProviders>
+        {children}
       </body>
     </html>
   );

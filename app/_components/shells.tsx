@@ -1,10 +1,13 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getServerCaller } from '@/server/trpc/server-caller';
-import { AccountMenu } from './account-menu';
 import { ClientAccountMenu } from './client-account-menu';
 import { SiteHeader } from './site-header';
 
+/**
+ * Public pages ship no tRPC or React Query code (the JavaScript budget of issue #6): only the
+ * account menu runs in the browser, with a plain fetch. The desk's shell, which brings the
+ * tRPC providers, lives in its own module (desk-shell.tsx): a client component merely imported
+ * here would be shipped with every public page.
+ */
 export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <>
@@ -13,31 +16,6 @@ export function PublicShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">Factdesk: fact-checks with sources, corrections and a two-person rule.</footer>
-    </>
-  );
-}
-
-export async function DeskShell({ children }: { children: ReactNode }) {
-  const caller = await getServerCaller();
-  const user = await caller.session.me();
-  const queueCount = user && user.role !== 'reviewer' ? await caller.review.queueCount() : null;
-  const nav = user ? (
-    <>
-      <Link href="/desk">Desk</Link>
-      {queueCount !== null ? (
-        <Link href="/desk/review" aria-label={`Review queue, ${queueCount} waiting`}>
-          Review queue <span className="nav-count">{queueCount}</span>
-        </Link>
-      ) : null}
-      {queueCount !== null ? <Link href="/desk/overview">Overview</Link> : null}
-    </>
-  ) : null;
-  return (
-    <>
-      <SiteHeader account={<AccountMenu user={user} />} nav={nav} />
-      <main id="main" className="page">
-        {children}
-      </main>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DeskShell } from '../_components/shells';
+import { DeskShell } from '../_components/desk-shell';
 
 export default function DeskLayout({ children }: { children: ReactNode }) {
   return <DeskShell>{children}</DeskShell>;

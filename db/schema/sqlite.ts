@@ -137,7 +137,12 @@ export const annotations = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
     version: version(),
   },
-  (t) => [index('annotations_claim_idx').on(t.claimId), index('annotations_parent_idx').on(t.parentId)],
+  (t) => [
+    // Claim first, so it serves lookups by claim; deleted_at too, so counting a claim's live
+    // annotations (on every save and every workspace load) reads the index only.
+    index('annotations_claim_deleted_idx').on(t.claimId, t.deletedAt),
+    index('annotations_parent_idx').on(t.parentId),
+  ],
 );
 
 export const verdicts = sqliteTable(

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from '../trpc/init';
 import { annotationsRouter } from './annotations';
 import { articlesRouter } from './articles';
+import { benchRouter } from './bench';
 import { claimsRouter } from './claims';
 import { deskRouter } from './desk';
 import { healthRouter } from './health';
@@ -23,6 +24,8 @@ export const appRouter = router({
   review: reviewRouter,
   public: publicRouter,
   live: liveRouter,
+  /** Answers NOT_FOUND unless the server started with FACTDESK_BENCH=1 (see bench/). */
+  bench: benchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,13 +17,15 @@ async function announceAnnotation(
   actor: Actor,
   type: (typeof ANNOTATION_EVENT_TYPES)[number],
   annotation: AnnotationRow,
+  // What the caller already read in this transaction, so the save path does not read it twice.
+  known: { articleId?: number; authorName?: string } = {},
 ): Promise<void> {
   // One after another: a transaction is one connection, and pg refuses to pipeline on it.
-  const claim = await requireClaim(tx, annotation.claimId);
-  const author = await findUserById(tx, annotation.authorId);
+  const articleId = known.articleId ?? (await requireClaim(tx, annotation.claimId)).articleId;
+  const authorName = known.authorName ?? (await findUserById(tx, annotation.authorId))?.name ?? 'Unknown';
   const counts = await countAnnotationsByClaim(tx, [annotation.claimId]);
-  await recordLiveEvents(tx, actor, claim.articleId, [
-    { type, annotation, authorName: author?.name ?? 'Unknown', annotationCount: counts.get(annotation.claimId) ?? 0 },
+  await recordLiveEvents(tx, actor, articleId, [
+    { type, annotation, authorName, annotationCount: counts.get(annotation.claimId) ?? 0 },
   ]);
 }
 
@@ -103,7 +105,7 @@ export async function createAnnotation(
       actorId: reviewer.id,
       after: auditSnapshot(row),
     });
-    await announceAnnotation(tx, reviewer, 'annotation.added', row);
+    await announceAnnotation(tx, reviewer, 'annotation.added', row, { articleId: claim.articleId, authorName: reviewer.name });
     return { id: row.id, version: row.version };
   });
 }
