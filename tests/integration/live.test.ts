@@ -226,17 +226,18 @@ describe.each(testDialects())('live collaboration on %s', (dialect) => {
       lastEventId: '0',
     });
     const iterator = iteratorOf(stream as AsyncIterable<unknown>);
-    const next = iterator.next();
+    // Handled from the start: the stream may fail while the database is still being dropped.
+    const outcomeOfNext = iterator.next().then(
+      () => 'yielded',
+      (error: unknown) => (error instanceof TRPCError ? error.code : `unexpected ${String(error)}`),
+    );
     const logged: unknown[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
       await own.dispose();
       const outcome = await Promise.race([
-        next.then(
-          () => 'yielded',
-          (error: unknown) => (error instanceof TRPCError ? error.code : `unexpected ${String(error)}`),
-        ),
+        outcomeOfNext,
         new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
       ]);
       expect(outcome).toBe('SERVICE_UNAVAILABLE');
