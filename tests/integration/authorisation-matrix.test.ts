@@ -233,6 +233,14 @@ const matrix: Record<string, Row[]> = {
 
   'desk.dashboard': [{ isWrite: false, call: (c) => c.desk.dashboard(), expected: staff }],
   'desk.staff': [{ isWrite: false, call: (c) => c.desk.staff(), expected: staff }],
+  // The benchmarks' no-op: behind the reviewer gate, then NOT_FOUND unless the server started with FACTDESK_BENCH=1.
+  'bench.noop': [
+    {
+      isWrite: false,
+      call: (c, f) => c.bench.noop({ claimId: f.claimId, body: 'x' }),
+      expected: { ...staff, owner: 'NOT_FOUND', otherReviewer: 'NOT_FOUND', editor: 'NOT_FOUND', proposer: 'NOT_FOUND', admin: 'NOT_FOUND' },
+    },
+  ],
   'desk.settings': [{ isWrite: false, call: (c) => c.desk.settings(), expected: staff }],
   'desk.updateChecklist': [
     {
