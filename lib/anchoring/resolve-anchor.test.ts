@@ -104,6 +104,18 @@ describe('resolveAnchor, revision by revision', () => {
     expect(resolveAnchor(joinParagraphs(revised), select(article, sentence)).state).toBe('orphan');
   });
 
+  it('orphans a clause whose paragraph was deleted and quoted elsewhere, even when only a closing quote mark tells them apart', () => {
+    // The words around the copy match the stored context but for where the paragraph ends.
+    const quote = 'enemy to locate the personnel for';
+    const index = paragraphs.findIndex((p) => p === sentence);
+    const revised = [...paragraphs];
+    revised.splice(index, 1);
+    revised.splice(revised.length - 2, 0, `One reader quoted the passage in a letter: “${sentence}”`);
+    const text = joinParagraphs(revised);
+    expect(text.split(quote)).toHaveLength(2);
+    expect(resolveAnchor(text, select(article, quote)).state).toBe('orphan');
+  });
+
   it('orphans rather than guess between two occurrences with the same context', () => {
     const index = paragraphs.findIndex((p) => p.includes(clause));
     // The paragraph is repeated further on and the text before the original grew: both copies

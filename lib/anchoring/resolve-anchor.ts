@@ -79,8 +79,29 @@ function sideScore(text: string, start: number, end: number, stored: string, sid
     for (const m of matches) if (m.errors < fewest) fewest = m.errors;
     // A little below 1 even with no error: an intact context right next to the quote wins.
     score = 0.95 * (1 - fewest / pattern.length);
+    // Near-identical words with the paragraph ending elsewhere are a copy (a quotation of the
+    // sentence, say), not the original: too weak to move an anchor on their own.
+    if (!isParagraphEdgeAligned(text, start, end, stored, side)) score = Math.min(score, MISALIGNED_EDGE_SCORE);
   }
   return Math.max(score, lostWordScore(text, start, end, stored, side), paragraphEdgeScore(text, start, end, stored, side, isAtTextEdge));
+}
+
+const MISALIGNED_EDGE_SCORE = 0.55;
+
+/**
+ * When the stored context reaches a paragraph edge, is there one at the same distance from
+ * the candidate? (A context without an edge has nothing to align.)
+ */
+function isParagraphEdgeAligned(text: string, start: number, end: number, stored: string, side: Side): boolean {
+  if (side === 'suffix') {
+    const at = stored.indexOf('\n');
+    if (at === -1) return true;
+    return end + at === text.length || text[end + at] === '\n';
+  }
+  const at = stored.lastIndexOf('\n');
+  if (at === -1) return true;
+  const distance = stored.length - 1 - at;
+  return start - distance - 1 < 0 ? start - distance === 0 : text[start - distance - 1] === '\n';
 }
 
 /** The word right next to the quote was deleted and the rest of the context is intact. */
