@@ -42,9 +42,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /\.pg\.spec\.ts$/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /\.(pg|late)\.spec\.ts$/ },
     // Specs that need several instances on one PostgreSQL database exist only on PostgreSQL.
     ...(isPostgres ? [{ name: 'two-instances', use: { ...devices['Desktop Chrome'] }, testMatch: /\.pg\.spec\.ts$/ }] : []),
+    // Specs that change desk-wide settings run once everything else has finished.
+    {
+      name: 'after-all',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /\.late\.spec\.ts$/,
+      dependencies: isPostgres ? ['chromium', 'two-instances'] : ['chromium'],
+    },
   ],
   webServer: isPostgres ? [serverOn(port, baseURL), serverOn(port + 1, baseURL)] : serverOn(port, baseURL),
 });

@@ -1,7 +1,8 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser } from '@playwright/test';
 import { DEMO, expect, signInThroughApi, test } from './fixtures';
 import { trpcMutation, trpcQuery } from './trpc';
 import { LITERAL_CHECKS, XSS_PAYLOADS } from './xss-corpus';
+import { expectNoExecution, instrumentedPage } from './xss-instrument';
 
 const P = XSS_PAYLOADS;
 /** Publishing refuses HTML in the ClaimReview's text fields, so published claims carry the payloads without tags. */
@@ -11,35 +12,6 @@ async function apiAs(browser: Browser, role: keyof typeof DEMO): Promise<APIRequ
   const context = await browser.newContext();
   await signInThroughApi(context.request, DEMO[role].email);
   return context.request;
-}
-
-/** A page whose alert/confirm/prompt only count, and that counts real dialogs too. */
-async function instrumentedPage(browser: Browser, role: keyof typeof DEMO) {
-  const context = await browser.newContext();
-  await signInThroughApi(context.request, DEMO[role].email);
-  await context.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown> & { __xss: number };
-    w.__xss = 0;
-    for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-      Object.defineProperty(window, name, { configurable: false, value: () => void (w.__xss += 1) });
-    }
-  });
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return { page, dialogs };
-}
-
-async function expectNoExecution(page: Page, dialogs: string[], path: string) {
-  await page.goto(path);
-  await page.waitForLoadState('load');
-  // Give onerror/onload/onfocus/ontoggle handlers time to fire, if any had been rendered.
-  await page.waitForTimeout(400);
-  expect([path, await page.evaluate(() => (window as unknown as { __xss: number }).__xss)]).toEqual([path, 0]);
-  expect([path, dialogs]).toEqual([path, []]);
 }
 
 async function proposeWith(reviewer: APIRequestContext, claimId: number, summary: string, sources: string[]) {

@@ -19,6 +19,9 @@ const relay: Relay = (holder.__factdeskPublicCacheRelay ??= {
 
 export const PUBLIC_CACHE_RELAY_HEADER = 'x-factdesk-relay-token';
 
+/** Stands for every public page: desk-wide settings (name, rating labels) show on all of them. */
+export const ALL_PUBLIC_PAGES = '/*';
+
 /** True only for this process's own relay calls. */
 export function isRelayToken(value: string | null): boolean {
   if (!value) return false;

@@ -6,6 +6,7 @@ import { getOrganisationSettings, updateOrganisationSettings } from '../services
 import { getReviewerDashboard } from '../services/dashboard';
 import { getDeskSettings, updateChecklist, updateRatingScale } from '../services/settings';
 import { listStaff } from '../services/users';
+import { ALL_PUBLIC_PAGES } from '../public-cache-relay';
 import { adminProcedure, reviewerProcedure, router } from '../trpc/init';
 import { checklistItemOutput, ratingOutput, staffMemberOutput } from './outputs';
 
@@ -83,10 +84,20 @@ export const deskRouter = router({
   updateOrganisation: adminProcedure
     .input(z.object({ settings: organisationSettingsSchema, expectedVersion }))
     .output(organisationOutput)
-    .mutation(({ ctx, input }) => updateOrganisationSettings(ctx.db, ctx.user, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await updateOrganisationSettings(ctx.db, ctx.user, input);
+      // The organisation's name and address are on every public page.
+      ctx.revalidatePublicPaths([ALL_PUBLIC_PAGES]);
+      return result;
+    }),
 
   updateRatingScale: adminProcedure
     .input(z.object({ ratings: ratingScaleSchema, expectedVersion }))
     .output(settingsOutput)
-    .mutation(({ ctx, input }) => updateRatingScale(ctx.db, ctx.user, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await updateRatingScale(ctx.db, ctx.user, input);
+      // Rating labels and colours are on every published fact-check.
+      ctx.revalidatePublicPaths([ALL_PUBLIC_PAGES]);
+      return result;
+    }),
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from '@/server/routers';
+import { ALL_PUBLIC_PAGES } from '@/server/public-cache-relay';
+import { createContext } from '@/server/trpc/context';
 import { createTestDb, testDialects, type TestDb } from './helpers/databases';
 import { callerFor, seedUser } from './helpers/seed';
 
@@ -48,5 +51,22 @@ describe.each(testDialects())('organisation settings on %s', (dialect) => {
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect((await callerFor(testDb.db, editor)).desk.organisation()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('revalidates every public page when the organisation or the rating scale changes, since both show on all of them', async () => {
+    const admin = await seedUser(testDb.db, 'admin');
+    const revalidated: string[][] = [];
+    const asAdmin = createCaller(
+      await createContext({ db: testDb.db, sessionUserId: admin.id, revalidatePublicPaths: (paths) => void revalidated.push(paths) }),
+    );
+    const organisation = await asAdmin.desk.organisation();
+    const { name: _name, version, ...rest } = organisation;
+    await asAdmin.desk.updateOrganisation({ expectedVersion: version, settings: { ...rest, name: 'Renamed Desk' } });
+    const settings = await asAdmin.desk.settings();
+    await asAdmin.desk.updateRatingScale({ ratings: settings.ratingScale, expectedVersion: settings.versions.ratingScale });
+    expect(revalidated).toEqual([[ALL_PUBLIC_PAGES], [ALL_PUBLIC_PAGES]]);
+    // A refused change revalidates nothing.
+    await expect(asAdmin.desk.updateOrganisation({ expectedVersion: version, settings: { ...rest, name: 'Stale' } })).rejects.toThrow();
+    expect(revalidated).toHaveLength(2);
   });
 });

@@ -1,9 +1,9 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { revalidatePath } from 'next/cache';
 import { getSessionUserId } from '@/server/auth/config';
 import { checkCrossSiteRequest, crossSiteRefusal } from '@/server/http/cross-site';
 import { getAppDb } from '@/server/db';
 import { announcePublicChange, startPublicCacheRelay } from '@/server/public-cache-relay';
+import { revalidatePublicPath } from '../../_lib/revalidate-public-path';
 import { appRouter } from '@/server/routers';
 import { createContext } from '@/server/trpc/context';
 
@@ -22,7 +22,7 @@ function handle(req: Request) {
         sessionUserId,
         requestId: req.headers.get('x-request-id') ?? undefined,
         revalidatePublicPaths: (paths) => {
-          paths.forEach((path) => revalidatePath(path));
+          paths.forEach(revalidatePublicPath);
           void announcePublicChange(db, paths);
         },
       });
