@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import superjson from 'superjson';
 import type { AppDb, OpenOptions } from '@/db/client';
+import { createScratchPostgresDatabase } from '@/db/scratch-postgres';
 import { median, saveResult, type Ratio, type Target } from './harness/report';
 import { demoActor, seedBigArticle } from './harness/seed';
 import { root } from './harness/server';
@@ -27,24 +28,13 @@ async function open(dialect: Dialect, options: OpenOptions): Promise<{ db: AppDb
     const db = await client.openPglite(options);
     return { db, dispose: () => db.close() };
   }
-  const pg = (await import('pg')).default;
-  const adminUrl = process.env.BENCH_DATABASE_URL!;
-  const name = `factdesk_bench_ws_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await client.openPostgres(url.toString(), options);
+  const scratch = await createScratchPostgresDatabase(process.env.BENCH_DATABASE_URL!, 'factdesk_bench_ws');
+  const db = await client.openPostgres(scratch.url, options);
   return {
     db,
     async dispose() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

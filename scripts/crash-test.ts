@@ -9,15 +9,14 @@
 // server on a loopback address (a fresh database is created on it and dropped afterwards).
 // CRASH_KILLS (default 24, at least 20) and CRASH_PORT (3400-3499) tune a run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../db/client';
 import { parseDatabaseUrl } from '../db/config';
 import { migrateDatabase } from '../db/migrate';
+import { createScratchPostgresDatabase } from '../db/scratch-postgres';
 import { findStorageProblems, findWriteTrails } from '../db/queries/durability';
 import { DEMO_PASSWORD } from '../server/seed/demo-accounts';
 import { seedDemoData } from '../server/seed/demo';
@@ -62,23 +61,8 @@ async function createDatabase(): Promise<TestDatabase> {
   const parsed = new URL(serverUrl);
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) fail('CRASH_DATABASE_URL must be a postgres:// or postgresql:// URL.');
   if (!LOOPBACK_HOSTS.has(parsed.hostname)) fail(`CRASH_DATABASE_URL must name a loopback address, not ${parsed.hostname}.`);
-  const name = `factdesk_crash_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    label: 'postgres',
-    url: url.toString(),
-    async dispose() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const scratch = await createScratchPostgresDatabase(serverUrl, 'factdesk_crash');
+  return { label: 'postgres', url: scratch.url, dispose: scratch.drop };
 }
 
 // ---------------------------------------------------------------------------------------------

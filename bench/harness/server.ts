@@ -5,8 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { AppDb } from '@/db/client';
+import { createScratchPostgresDatabase } from '@/db/scratch-postgres';
 import { isBuildStale } from '../../scripts/build-freshness';
 
 export const root = process.cwd();
@@ -37,26 +37,9 @@ export async function createBenchDatabase(name: string, postgresAdminUrl?: strin
     await prepare(url);
     return { url, dialect: 'sqlite', dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const dbName = `factdesk_bench_${name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(postgresAdminUrl, `create database ${dbName}`);
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${dbName}`;
-  await prepare(url.toString());
-  return {
-    url: url.toString(),
-    dialect: 'postgres',
-    dispose: () => adminQuery(postgresAdminUrl, `drop database if exists ${dbName} with (force)`),
-  };
-}
-
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  const scratch = await createScratchPostgresDatabase(postgresAdminUrl, `factdesk_bench_${name.toLowerCase().replace(/\W/g, '_')}`);
+  await prepare(scratch.url);
+  return { url: scratch.url, dialect: 'postgres', dispose: scratch.drop };
 }
 
 async function prepare(url: string): Promise<void> {

@@ -35,6 +35,29 @@ export async function findAuditEventsForEntity(db: Db, entityType: NewAuditEvent
     .orderBy(asc(auditEvents.id));
 }
 
+/**
+ * The newest audit event of one entity, or of anything on a claim, with its author's name:
+ * whom a writer holding a stale version lost to.
+ */
+export async function findLatestAuditEvent(
+  db: Db,
+  of: { entityType: NewAuditEvent['entityType']; entityId: number } | { claimId: number },
+) {
+  const { auditEvents, users } = db.t;
+  const condition =
+    'claimId' in of
+      ? eq(auditEvents.claimId, of.claimId)
+      : and(eq(auditEvents.entityType, of.entityType), eq(auditEvents.entityId, of.entityId));
+  const [row] = await db.q
+    .select({ createdAt: auditEvents.createdAt, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(condition)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return row;
+}
+
 export async function findAuditEventsForClaim(db: Db, claimId: number) {
   const { auditEvents, users } = db.t;
   return db.q

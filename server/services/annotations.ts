@@ -2,11 +2,12 @@ import type { AppDb, Db } from '@/db/client';
 import { countAnnotationsByClaim } from '@/db/queries/claims';
 import { findUserById } from '@/db/queries/users';
 import { findAnnotationById, insertAnnotation, updateAnnotationIfVersion } from '@/db/queries/annotations';
-import { findAuditEventsForEntity, insertAuditEvent } from '@/db/queries/audit';
+import { insertAuditEvent } from '@/db/queries/audit';
 import { insertFollowIfMissing } from '@/db/queries/follows';
 import type { AnnotationRow } from '@/db/types';
 import type { AnnotationKind, EvidenceStance } from '@/lib/domain/enums';
 import { conflict, DomainError, forbidden, notFound } from '../errors';
+import { describeLastChange } from './conflicts';
 import { requireRole, type Actor } from './actor';
 import { requireClaim } from './claims';
 import { recordLiveEvents, type ANNOTATION_EVENT_TYPES } from './live-events';
@@ -49,13 +50,9 @@ function evidenceColumns(evidence: EvidenceInput | null) {
 
 /** The annotation as it is now, and who last changed it, for a writer who lost a race. */
 async function describeAnnotationForConflict(db: Db, current: AnnotationRow) {
-  const history = await findAuditEventsForEntity(db, 'annotation', current.id);
-  const last = history.at(-1);
-  const changer = last?.actorId ? await findUserById(db, last.actorId) : undefined;
   return {
     current: { ...auditSnapshot(current), version: current.version },
-    changedBy: changer?.name ?? null,
-    changedAt: last?.createdAt ?? current.updatedAt,
+    ...(await describeLastChange(db, { entityType: 'annotation', entityId: current.id }, current.updatedAt)),
   };
 }
 

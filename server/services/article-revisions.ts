@@ -11,13 +11,13 @@ import {
   type ArticleRow,
 } from '@/db/queries/articles';
 import { findAnchoredAnnotationsByArticle, updateAnnotationIfVersion } from '@/db/queries/annotations';
-import { findAuditEventsForEntity, insertAuditEvent } from '@/db/queries/audit';
+import { insertAuditEvent } from '@/db/queries/audit';
 import { countAnnotationsByClaim, findClaimsByArticle, updateClaimIfVersion } from '@/db/queries/claims';
-import { findUserById } from '@/db/queries/users';
 import { joinParagraphs, paragraphOffsets } from '@/lib/anchoring';
 import { diffParagraphs, type ParagraphDiffOp } from '@/lib/article-diff';
 import { conflict, DomainError, notFound } from '../errors';
 import { requireRole, type Actor } from './actor';
+import { describeLastChange } from './conflicts';
 import { toArticleView, type ArticleView } from './articles';
 import { toSummary } from './claim-views';
 import { recordLiveEvents, type StoredLiveEvent } from './live-events';
@@ -26,10 +26,10 @@ import { publicPathsFor } from './verdicts';
 
 /** The article as it is now, and who last changed it, for a writer who lost a race. */
 async function describeArticleForConflict(db: Db, current: ArticleRow) {
-  const history = await findAuditEventsForEntity(db, 'article', current.id);
-  const last = history.at(-1);
-  const changer = last?.actorId ? await findUserById(db, last.actorId) : undefined;
-  return { current: toArticleView(current), changedBy: changer?.name ?? null, changedAt: last?.createdAt ?? current.updatedAt };
+  return {
+    current: toArticleView(current),
+    ...(await describeLastChange(db, { entityType: 'article', entityId: current.id }, current.updatedAt)),
+  };
 }
 
 function isSameText(article: ArticleRow, input: { title: string; dek: string | null; paragraphs: string[] }): boolean {

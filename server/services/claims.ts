@@ -20,6 +20,7 @@ import type { ClaimStatus } from '@/lib/domain/enums';
 import type { StoredSelectors } from '@/lib/domain/selectors';
 import { slugify } from '@/lib/slug';
 import { conflict, DomainError, notFound } from '../errors';
+import { describeLastChange } from './conflicts';
 import { requireRole, type Actor } from './actor';
 import { toAnnotationView, toSummary, toVerdictView, type ClaimSummary } from './claim-views';
 
@@ -173,10 +174,8 @@ function pickClaimFields(claim: ClaimRow) {
 
 /** What a writer who lost a race needs: the row as it is now, and who changed it when. */
 export async function describeClaimForConflict(db: Db, current: ClaimRow) {
-  const summary = await summariseClaim(db, current);
-  const history = await findAuditEventsForClaim(db, current.id);
-  const last = history.at(-1);
-  return { current: summary, changedBy: last?.actorName ?? null, changedAt: last?.event.createdAt ?? current.updatedAt };
+  // Anything on the claim counts (a proposal or a decision also moves its version).
+  return { current: await summariseClaim(db, current), ...(await describeLastChange(db, { claimId: current.id }, current.updatedAt)) };
 }
 
 export async function listClaimsForArticle(

@@ -4,6 +4,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useTRPC } from '../../_trpc/client';
+import { LiveStatusPill } from '../articles/[slug]/live-bar';
 
 const VERBS: Record<string, string> = {
   'verdict.proposed': 'proposed a verdict on',
@@ -39,12 +40,10 @@ export function QueueLive() {
       },
     ),
   );
-  const isUp = events.status === 'pending';
+  const status = events.status === 'pending' ? 'live' : events.status === 'connecting' ? 'connecting' : 'reconnecting';
   return (
     <div className="ws-live">
-      <p role="status" className={`ws-live-status ws-live-${isUp ? 'live' : 'reconnecting'}`}>
-        {isUp ? 'Live' : events.status === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
-      </p>
+      <LiveStatusPill status={status} />
       <p aria-live="polite" className="muted">
         {latest ?? 'New proposals and decisions appear here as they happen.'}
       </p>

@@ -11,14 +11,21 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 
 type Props = { status: LiveStatus; viewers: PresentViewer[]; currentUserId: number };
 
+/** Whether changes are arriving live, as a pill that screen readers hear change. */
+export function LiveStatusPill({ status }: { status: LiveStatus }) {
+  return (
+    <p role="status" className={`ws-live-status ws-live-${status}`}>
+      {STATUS_TEXT[status]}
+    </p>
+  );
+}
+
 /** Who else has this article open, and whether changes are arriving live. */
 export function LiveBar({ status, viewers, currentUserId }: Props) {
   const others = viewers.filter((v) => v.userId !== currentUserId);
   return (
     <div className="ws-live">
-      <p role="status" className={`ws-live-status ws-live-${status}`}>
-        {STATUS_TEXT[status]}
-      </p>
+      <LiveStatusPill status={status} />
       {others.length > 0 ? (
         <ul className="ws-viewers" aria-label="Also viewing">
           {others.map((viewer) => (
